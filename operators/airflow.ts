@@ -1,0 +1,2 @@
+/* Owned by the Airflow export work: the registry of operators/<name>/airflow.ts mappings. */
+export {};
