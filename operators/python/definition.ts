@@ -30,8 +30,9 @@ export const pythonOperator = defineOperator({
     }),
     interpreter: field(z.string().default('python3'), {
       title: 'Interpreter',
-      description: 'The Python executable (a path or a name on PATH).',
+      description: 'The Python executable (a path or a name on PATH). Templated, e.g. {{ params.python }}.',
       widget: 'text',
+      templated: true,
       advanced: true,
     }),
     env: field(z.record(z.string(), z.string()).optional(), {
