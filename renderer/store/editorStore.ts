@@ -1,0 +1,155 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Pipeline } from '../../shared/pipeline/schema';
+import { applyChange, type EditorChange } from './changes';
+import { emptyHistory, record, redo, undo, type Coalesce } from './history';
+import { indexTasks, initialEditorState, type Dimensions, type EditorState, type Notice } from './initialState';
+
+export interface EditorActions {
+  /** Applies one change as one undoable step (or joins the previous step when `coalesce` says so). Returns false when refused. */
+  edit(change: EditorChange, coalesce?: Coalesce): boolean;
+  undo(): void;
+  redo(): void;
+  /** Replaces the document (open, new, import); history starts over. `saved` says whether it matches a file on disk. */
+  load(doc: Pipeline, filePath: string | null, saved: boolean): void;
+  markSaved(doc: Pipeline, filePath: string): void;
+  select(selection: { tasks?: Iterable<string>; groups?: Iterable<string>; edges?: Iterable<string> }): void;
+  setSelected(kind: 'tasks' | 'groups' | 'edges', id: string, selected: boolean): void;
+  toggleCollapsed(groupId: string, collapsed?: boolean): void;
+  setMeasured(sizes: ReadonlyArray<[string, Dimensions]>): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(id: number): void;
+  setScreen(screen: EditorState['screen']): void;
+}
+
+export type EditorStore = StoreApi<EditorState & EditorActions>;
+
+let noticeIds = 0;
+
+/** Drops selected ids that no longer exist, keeping the same Set when nothing was dropped. */
+function prune(set: ReadonlySet<string>, exists: (id: string) => boolean): ReadonlySet<string> {
+  for (const id of set) {
+    if (!exists(id)) return new Set([...set].filter(exists));
+  }
+  return set;
+}
+
+function withDoc(state: EditorState, doc: Pipeline): Partial<EditorState> {
+  const tasksById = doc.tasks === state.doc.tasks ? state.tasksById : indexTasks(doc.tasks);
+  const groupIds = doc.groups === state.doc.groups ? null : new Set(doc.groups.map((g) => g.id));
+  return {
+    doc,
+    tasksById,
+    selectedTasks: prune(state.selectedTasks, (id) => tasksById.has(id)),
+    selectedGroups: groupIds ? prune(state.selectedGroups, (id) => groupIds.has(id)) : state.selectedGroups,
+    collapsedGroups: groupIds ? prune(state.collapsedGroups, (id) => groupIds.has(id)) : state.collapsedGroups,
+  };
+}
+
+export function createEditorStore(initial: EditorState = initialEditorState(), now: () => number = () => Date.now()): EditorStore {
+  return createStore<EditorState & EditorActions>()((set, get) => ({
+    ...initial,
+
+    edit(change, coalesce) {
+      const state = get();
+      let doc: Pipeline;
+      try {
+        doc = applyChange(state.doc, change);
+      } catch (error) {
+        get().notify('error', error instanceof Error ? error.message : String(error));
+        return false;
+      }
+      if (doc === state.doc) return true;
+      const extra: Partial<EditorState> = {};
+      if (change.type === 'rename-task' && state.selectedTasks.has(change.from)) {
+        extra.selectedTasks = new Set([...state.selectedTasks].map((id) => (id === change.from ? change.to : id)));
+      }
+      set({ ...withDoc({ ...state, ...extra }, doc), ...extra, history: record(state.history, state.doc, now(), coalesce) });
+      return true;
+    },
+
+    undo() {
+      const state = get();
+      const step = undo(state.history, state.doc);
+      if (step) set({ ...withDoc(state, step.doc), history: step.history });
+    },
+
+    redo() {
+      const state = get();
+      const step = redo(state.history, state.doc);
+      if (step) set({ ...withDoc(state, step.doc), history: step.history });
+    },
+
+    load(doc, filePath, saved) {
+      set({
+        doc,
+        tasksById: indexTasks(doc.tasks),
+        savedDoc: saved ? doc : null,
+        filePath,
+        history: emptyHistory(),
+        selectedTasks: new Set(),
+        selectedGroups: new Set(),
+        selectedEdges: new Set(),
+        collapsedGroups: new Set(),
+        measured: new Map(),
+        screen: 'editor',
+      });
+    },
+
+    markSaved(doc, filePath) {
+      set({ savedDoc: doc, filePath });
+    },
+
+    select({ tasks = [], groups = [], edges = [] }) {
+      set({ selectedTasks: new Set(tasks), selectedGroups: new Set(groups), selectedEdges: new Set(edges) });
+    },
+
+    setSelected(kind, id, selected) {
+      const key = kind === 'tasks' ? 'selectedTasks' : kind === 'groups' ? 'selectedGroups' : 'selectedEdges';
+      const current = get()[key];
+      if (current.has(id) === selected) return;
+      const next = new Set(current);
+      if (selected) next.add(id);
+      else next.delete(id);
+      set({ [key]: next } as Partial<EditorState>);
+    },
+
+    toggleCollapsed(groupId, collapsed) {
+      const current = get().collapsedGroups;
+      const want = collapsed ?? !current.has(groupId);
+      if (current.has(groupId) === want) return;
+      const next = new Set(current);
+      if (want) next.add(groupId);
+      else next.delete(groupId);
+      set({ collapsedGroups: next });
+    },
+
+    setMeasured(sizes) {
+      if (sizes.length === 0) return;
+      const current = get().measured;
+      let next: Map<string, Dimensions> | undefined;
+      for (const [id, size] of sizes) {
+        const old = current.get(id);
+        if (old && old.width === size.width && old.height === size.height) continue;
+        next ??= new Map(current);
+        next.set(id, size);
+      }
+      if (next) set({ measured: next });
+    },
+
+    notify(kind, text) {
+      set({ notice: { id: ++noticeIds, kind, text } });
+    },
+
+    dismissNotice(id) {
+      if (get().notice?.id === id) set({ notice: null });
+    },
+
+    setScreen(screen) {
+      set({ screen });
+    },
+  }));
+}
+
+export const isDirty = (state: EditorState): boolean => state.doc !== state.savedDoc;
+export const canUndo = (state: EditorState): boolean => state.history.past.length > 0;
+export const canRedo = (state: EditorState): boolean => state.history.future.length > 0;
