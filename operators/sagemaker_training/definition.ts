@@ -52,8 +52,9 @@ export const sagemakerTrainingOperator = defineOperator({
     }),
     instance_type: field(z.string().trim().default('ml.m5.large'), {
       title: 'Instance type',
-      description: 'The ML instance type, e.g. ml.m5.large or ml.p3.2xlarge.',
+      description: 'The ML instance type, e.g. ml.m5.large or ml.p3.2xlarge. Templated, e.g. {{ var.value.training_instance_type }}.',
       widget: 'text',
+      templated: true,
     }),
     instance_count: field(z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(1), {
       title: 'Instance count',
@@ -155,7 +156,7 @@ export const sagemakerTrainingOperator = defineOperator({
     if (!isTemplated(config.role_arn) && !ROLE_ARN.test(config.role_arn)) {
       problems.push({ path: 'role_arn', message: 'must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>' });
     }
-    if (!INSTANCE_TYPE.test(config.instance_type)) {
+    if (!isTemplated(config.instance_type) && !INSTANCE_TYPE.test(config.instance_type)) {
       problems.push({ path: 'instance_type', message: `"${config.instance_type}" is not an ML instance type (e.g. ml.m5.large)` });
     }
     if (!config.input_s3_uri && !config.channels?.length) {
