@@ -1,9 +1,7 @@
 import type { DescribeTrainingJobCommandOutput } from '@aws-sdk/client-sagemaker';
 
-type TrainingJob = Pick<
-  DescribeTrainingJobCommandOutput,
-  'TrainingJobName' | 'TrainingJobStatus' | 'SecondaryStatus' | 'SecondaryStatusTransitions' | 'FailureReason' | 'ModelArtifacts' | 'TrainingTimeInSeconds' | 'BillableTimeInSeconds'
->;
+type Watched = 'TrainingJobName' | 'TrainingJobStatus' | 'SecondaryStatus' | 'SecondaryStatusTransitions' | 'FailureReason' | 'ModelArtifacts' | 'TrainingTimeInSeconds' | 'BillableTimeInSeconds';
+type TrainingJob = Partial<Pick<DescribeTrainingJobCommandOutput, Watched>>;
 
 /** What the log has already told about a job, so each poll logs only what changed. */
 export interface WatchState {
