@@ -22,7 +22,10 @@ export interface MotoServer {
   /** A training job as moto holds it (attributes in moto's snake_case), without advancing its lifecycle. */
   trainingJob: (name: string) => Promise<Record<string, unknown> | undefined>;
   startRecording: () => Promise<void>;
-  /** The requests moto received since recording started (bodies decoded to text). */
+  /**
+   * The requests moto received since recording started (bodies decoded to text). moto appends them to one file
+   * from several threads, so large concurrent bodies (multipart uploads) can interleave: record API calls, not transfers.
+   */
   recordedRequests: () => Promise<RecordedRequest[]>;
   /** moto's state manager: e.g. ('sagemaker::training_job', { progression: 'manual', times: 1 }). */
   setTransition: (model: string, transition: Record<string, unknown>) => Promise<void>;
