@@ -133,7 +133,7 @@ function setConfig(doc: Pipeline, taskId: string, key: string, value: unknown): 
 }
 
 /* A patch value of undefined removes the setting, so the file never carries `"retries": null`-style noise. */
-function patchOptional<T extends object>(target: T, patch: Partial<T>): T {
+function patchOptional<T extends object>(target: T, patch: NoInfer<Partial<T>>): T {
   let out: T | undefined;
   for (const [key, value] of Object.entries(patch) as [keyof T, T[keyof T] | undefined][]) {
     if (value === undefined) {

@@ -10,7 +10,7 @@ export interface EditorActions {
   undo(): void;
   redo(): void;
   /** Replaces the document (open, new, import); history starts over. `saved` says whether it matches a file on disk. */
-  load(doc: Pipeline, filePath: string | null, saved: boolean): void;
+  load(doc: Pipeline, filePath: string | null, saved: boolean, readOnly?: boolean): void;
   markSaved(doc: Pipeline, filePath: string): void;
   select(selection: { tasks?: Iterable<string>; groups?: Iterable<string>; edges?: Iterable<string> }): void;
   setSelected(kind: 'tasks' | 'groups' | 'edges', id: string, selected: boolean): void;
@@ -79,12 +79,13 @@ export function createEditorStore(initial: EditorState = initialEditorState(), n
       if (step) set({ ...withDoc(state, step.doc), history: step.history });
     },
 
-    load(doc, filePath, saved) {
+    load(doc, filePath, saved, readOnly = false) {
       set({
         doc,
         tasksById: indexTasks(doc.tasks),
         savedDoc: saved ? doc : null,
         filePath,
+        readOnly,
         history: emptyHistory(),
         selectedTasks: new Set(),
         selectedGroups: new Set(),
@@ -92,11 +93,12 @@ export function createEditorStore(initial: EditorState = initialEditorState(), n
         collapsedGroups: new Set(),
         measured: new Map(),
         screen: 'editor',
+        loadCount: get().loadCount + 1,
       });
     },
 
     markSaved(doc, filePath) {
-      set({ savedDoc: doc, filePath });
+      set({ savedDoc: doc, filePath, readOnly: false });
     },
 
     select({ tasks = [], groups = [], edges = [] }) {

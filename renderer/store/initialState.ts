@@ -20,6 +20,8 @@ export interface EditorState {
   /** The document as last saved or opened; dirty is `doc !== savedDoc` (undoing back to it is clean again). */
   savedDoc: Pipeline | null;
   filePath: string | null;
+  /** The file may not be written (a bundled example): Save goes through Save As. */
+  readOnly: boolean;
   history: History<Pipeline>;
   selectedTasks: ReadonlySet<string>;
   selectedGroups: ReadonlySet<string>;
@@ -30,6 +32,8 @@ export interface EditorState {
   measured: ReadonlyMap<string, Dimensions>;
   notice: Notice | null;
   screen: 'welcome' | 'editor';
+  /** Counts loaded documents, so the canvas starts fresh (and fits the new pipeline in view) for each one. */
+  loadCount: number;
 }
 
 export function blankPipeline(id = 'untitled_pipeline'): Pipeline {
@@ -46,6 +50,7 @@ export function initialEditorState(doc: Pipeline = blankPipeline()): EditorState
     tasksById: indexTasks(doc.tasks),
     savedDoc: doc,
     filePath: null,
+    readOnly: false,
     history: emptyHistory(),
     selectedTasks: new Set(),
     selectedGroups: new Set(),
@@ -54,5 +59,6 @@ export function initialEditorState(doc: Pipeline = blankPipeline()): EditorState
     measured: new Map(),
     notice: null,
     screen: 'welcome',
+    loadCount: 0,
   };
 }

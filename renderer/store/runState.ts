@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../shared/api/events';
+import type { RunEvent } from '../../shared/api';
 import type { RunState, TaskState } from '../../shared/api/runs';
 
 /** What the canvas paints during and after a run: one entry per task that has a state. */

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { RunEvent } from '../../shared/api/events';
+import type { RunEvent } from '../../shared/api';
 import type { TaskState } from '../../shared/api/runs';
 import { applyRunEvent, NO_RUN, startRunView, type RunView } from './runState';
 

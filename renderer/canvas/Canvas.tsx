@@ -1,0 +1,197 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeTypes,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { addTask, setEdgeLookup } from '../app/editCommands';
+import { checkConnection } from '../graph/connection';
+import { buildFlow, FlowCache, groupIdOf, isGroupNodeId, type FlowModel, type FlowNode } from '../graph/flowModel';
+import { GRID } from '../graph/geometry';
+import { editor, useEditor } from '../store/editor';
+import { useResolvedTheme } from '../app/theme';
+import { setCanvasInstance } from './canvasApi';
+import type { FlowEdge } from './flowTypes';
+import { GroupNode } from './GroupNode';
+import { interpretEdgeSelection, interpretNodeChanges } from './nodeChanges';
+import { TaskNode } from './TaskNode';
+import { OPERATOR_DRAG_TYPE } from '../palette/dragType';
+
+const NODE_TYPES: NodeTypes = { task: TaskNode, group: GroupNode };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DEFAULT_EDGE_OPTIONS = { type: 'default', interactionWidth: 16 };
+const PRO_OPTIONS = { hideAttribution: true };
+/* Above this many tasks, nodes and edges outside the viewport are not rendered at all. */
+const VISIBLE_ONLY_THRESHOLD = 120;
+
+let dragSequence = 0;
+
+function minimapColor(node: FlowNode): string {
+  return node.type === 'group' ? 'var(--minimap-group)' : 'var(--minimap-node)';
+}
+
+export function Canvas() {
+  const doc = useEditor((s) => s.doc);
+  const selectedTasks = useEditor((s) => s.selectedTasks);
+  const selectedGroups = useEditor((s) => s.selectedGroups);
+  const selectedEdges = useEditor((s) => s.selectedEdges);
+  const collapsedGroups = useEditor((s) => s.collapsedGroups);
+  const measured = useEditor((s) => s.measured);
+  const theme = useResolvedTheme();
+  const cache = useRef(new FlowCache());
+  const flow = useMemo(
+    () => buildFlow(doc, { selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured }, cache.current),
+    [doc, selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured],
+  );
+  const flowRef = useRef<FlowModel>(flow);
+  flowRef.current = flow;
+  useEffect(() => setEdgeLookup((id) => flowRef.current.edgeSources.get(id) ?? []), []);
+
+  const instance = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setCanvasInstance(instance, wrapper.current);
+    return () => setCanvasInstance(null, null);
+  }, [instance]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const state = editor();
+    const effects = interpretNodeChanges(changes, state.doc, flowRef.current.frames);
+    if (effects.measured.length) state.setMeasured(effects.measured);
+    if (Object.keys(effects.positions).length) {
+      // One drag gesture is one undo step, however long it lasts.
+      state.edit({ type: 'move-tasks', positions: effects.positions }, { key: `drag:${dragSequence}`, windowMs: Infinity });
+    }
+    if (effects.dragEnded) dragSequence++;
+    if (effects.select.length) {
+      const tasks = new Set(state.selectedTasks);
+      const groups = new Set(state.selectedGroups);
+      for (const s of effects.select) {
+        const set = s.kind === 'tasks' ? tasks : groups;
+        if (s.selected) set.add(s.id);
+        else set.delete(s.id);
+      }
+      state.select({ tasks, groups, edges: state.selectedEdges });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const selection = interpretEdgeSelection(changes);
+    if (!selection.length) return;
+    const state = editor();
+    const edges = new Set(state.selectedEdges);
+    for (const s of selection) {
+      if (s.selected) edges.add(s.id);
+      else edges.delete(s.id);
+    }
+    state.select({ tasks: state.selectedTasks, groups: state.selectedGroups, edges });
+  }, []);
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => {
+    if (isGroupNodeId(c.source) || isGroupNodeId(c.target)) return false;
+    return checkConnection(editor().doc.edges, c.source, c.target).ok;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const state = editor();
+    const verdict = checkConnection(state.doc.edges, c.source, c.target);
+    if (!verdict.ok) {
+      state.notify('error', verdict.message);
+      return;
+    }
+    state.edit({ type: 'connect', edge: { from: c.source, to: c.target } });
+  }, []);
+
+  /* A refused connection ends without onConnect: say why, naming the cycle. */
+  const onConnectEnd: OnConnectEnd = useCallback((_event, connection: FinalConnectionState) => {
+    if (connection.isValid !== false || !connection.fromNode || !connection.toNode) return;
+    let from = connection.fromNode.id;
+    let to = connection.toNode.id;
+    if (connection.fromHandle?.type === 'target') [from, to] = [to, from];
+    if (isGroupNodeId(from) || isGroupNodeId(to)) {
+      editor().notify('info', 'Expand the group to connect its tasks.');
+      return;
+    }
+    const verdict = checkConnection(editor().doc.edges, from, to);
+    if (!verdict.ok) editor().notify('error', verdict.message);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(OPERATOR_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const operator = event.dataTransfer.getData(OPERATOR_DRAG_TYPE);
+      if (!operator) return;
+      event.preventDefault();
+      addTask(operator, instance.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [instance],
+  );
+
+  const onNodeDoubleClick = useCallback((_e: React.MouseEvent, node: FlowNode) => {
+    if (isGroupNodeId(node.id)) editor().toggleCollapsed(groupIdOf(node.id));
+  }, []);
+
+  const onPaneClick = useCallback(() => {
+    const s = editor();
+    if (s.selectedTasks.size || s.selectedGroups.size || s.selectedEdges.size) s.select({});
+  }, []);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onPaneClick={onPaneClick}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        onlyRenderVisibleElements={doc.tasks.length > VISIBLE_ONLY_THRESHOLD}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        elevateNodesOnSelect={false}
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        colorMode={theme}
+        proOptions={PRO_OPTIONS}
+        aria-label="Pipeline canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+      {doc.tasks.length === 0 ? (
+        <div className="canvas-empty" aria-hidden>
+          <p>Drag an operator from the palette, or click one to add it here.</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

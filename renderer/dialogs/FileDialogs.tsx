@@ -1,0 +1,153 @@
+import { useEffect, useId, useState } from 'react';
+import type { AppInfo } from '../../shared/api';
+import { closeDialog } from '../app/dialogs';
+import { appInfo, openPath, recentFiles, saveToPath } from '../files/fileCommands';
+import { FieldShell } from '../properties/fields/FieldShell';
+import { editor } from '../store/editor';
+import { Icon } from '../ui/icons';
+import { Modal } from './Modal';
+
+function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
+}
+
+function useAppInfo(): AppInfo | null {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    appInfo().then(setInfo, () => setInfo(null));
+  }, []);
+  return info;
+}
+
+/** Open in a browser (no native dialog there): a path on the host, or a recent file. */
+export function OpenDialog() {
+  const id = useId();
+  const info = useAppInfo();
+  const [path, setPath] = useState('');
+  const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void recentFiles().then(setRecent), []);
+  const go = async (target: string) => {
+    if (!target.trim()) return;
+    setBusy(true);
+    closeDialog();
+    await openPath(target.trim());
+    setBusy(false);
+  };
+  return (
+    <Modal
+      title="Open pipeline"
+      onClose={closeDialog}
+      testId="open-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={closeDialog}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" disabled={busy || !path.trim()} onClick={() => void go(path)}>
+            Open
+          </button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void go(path);
+        }}
+      >
+        <FieldShell id={id} label="File path" description={info ? `A .dag.json file under ${info.allowed_dirs.join(', ')}` : undefined}>
+          <input id={id} className="input mono" value={path} placeholder={info ? joinPath(info.home, 'pipeline.dag.json') : ''} onChange={(e) => setPath(e.target.value)} data-testid="open-path" />
+        </FieldShell>
+      </form>
+      {recent.length ? (
+        <>
+          <h3 className="list-title">Recent</h3>
+          <ul className="file-list">
+            {recent.map((f) => (
+              <li key={f.path}>
+                <button type="button" className="file-entry" disabled={!f.exists} onClick={() => void go(f.path)}>
+                  <Icon name="file" size={15} />
+                  <span className="file-name">{f.name}</span>
+                  <span className="file-path">{f.path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** Save As in a browser: a path on the host; an existing file is only replaced when the user says so. */
+export function SaveAsDialog({ resolve }: { resolve: (saved: boolean) => void }) {
+  const id = useId();
+  const info = useAppInfo();
+  const [path, setPath] = useState('');
+  const [exists, setExists] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!info || path) return;
+    const current = editor().filePath;
+    const name = `${editor().doc.id}.dag.json`;
+    setPath(current && !editor().readOnly ? current : joinPath(info.home, name));
+  }, [info, path]);
+  const finish = (saved: boolean) => {
+    closeDialog();
+    resolve(saved);
+  };
+  const submit = async (overwrite: boolean) => {
+    setError(null);
+    const result = await saveToPath(path.trim(), overwrite);
+    if (result.ok) finish(true);
+    else {
+      setExists(result.exists);
+      setError(result.exists ? `${path} already exists.` : result.message);
+    }
+  };
+  return (
+    <Modal
+      title="Save pipeline as"
+      onClose={() => finish(false)}
+      testId="save-as-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => finish(false)}>
+            Cancel
+          </button>
+          {exists ? (
+            <button type="button" className="button danger" onClick={() => void submit(true)}>
+              Replace
+            </button>
+          ) : (
+            <button type="button" className="button primary" disabled={!path.trim()} onClick={() => void submit(false)}>
+              Save
+            </button>
+          )}
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(exists);
+        }}
+      >
+        <FieldShell id={id} label="File path" messages={error ? [error] : []} description={info ? `Under ${info.allowed_dirs.join(', ')}; ends in .dag.json.` : undefined}>
+          <input
+            id={id}
+            className="input mono"
+            value={path}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setExists(false);
+              setError(null);
+            }}
+            data-testid="save-as-path"
+          />
+        </FieldShell>
+      </form>
+    </Modal>
+  );
+}
