@@ -2,7 +2,7 @@ import { fieldsOf, type OperatorDefinition } from '../operator';
 import type { Problem } from '../problems';
 import type { Group, Pipeline, Task } from '../pipeline/schema';
 import { embedPipeline } from './embed';
-import { resolveHelpers, type PythonHelper } from './helpers';
+import { resolveHelpers } from './helpers';
 import { renderImports, type AirflowName, type StdlibName } from './imports';
 import type { AirflowMapping, ExportIssue, MappedTask } from './mapping';
 import { PY_KEYWORDS, py, pyCall, pyComment, pyIdentifier, pyNumber, pyStr, pyValue } from './python';
@@ -30,7 +30,7 @@ const INDENT = '    ';
 const RESERVED = new Set([
   ...PY_KEYWORDS,
   'dag', 'datetime', 'timedelta', 'timezone', 'os', 'json', 're', 'signal', 'struct', 'subprocess', 'tempfile',
-  'threading', 'pty', 'fcntl', 'termios', 'urllib', 'print', 'list', 'dict', 'str', 'id', 'DAG_FOLDER',
+  'threading', 'pty', 'fcntl', 'termios', 'urllib', 'html', 'time', 'print', 'list', 'dict', 'str', 'id', 'DAG_FOLDER',
 ]);
 
 function seconds(value: number): string {
@@ -57,6 +57,12 @@ function usedVariables(pipeline: Pipeline): string[] {
   for (const match of text.matchAll(/\bvar\.(?:value|json)\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1] as string);
   for (const match of text.matchAll(/\bvar\.(?:value|json)\.get\(\s*\\?['"]([^'"\\]+)\\?['"]/g)) names.add(match[1] as string);
   return [...names].sort();
+}
+
+/** Whether any other task's config pulls this task's XCom (`xcom_pull(task_ids='id')` or `task_ids=["id", …]`). */
+function pulledByOthers(pipeline: Pipeline, taskId: string): boolean {
+  const quoted = new RegExp(`xcom_pull\\([^)]*?['"]${taskId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`);
+  return pipeline.tasks.some((t) => t.id !== taskId && quoted.test(JSON.stringify(t.config).replace(/\\"/g, '"')));
 }
 
 interface TaskPlan {
@@ -109,6 +115,10 @@ export function exportAirflow(pipeline: Pipeline, options: AirflowExportOptions)
     }
     const mapped = mapping({ task, config });
     for (const issue of mapped.issues ?? []) issues.push({ task_id: task.id, field: issue.field, message: issue.message });
+    for (const c of mapped.connections ?? []) connections.set(c.name, c.type);
+    if (mapped.returnDiffers !== undefined && pulledByOthers(pipeline, task.id)) {
+      issues.push({ task_id: task.id, field: 'return_value', message: `another task pulls its XCom, which differs in Airflow: ${mapped.returnDiffers}` });
+    }
     plans.push({ task, mapped });
   });
   if (problems.length > 0) return { ok: false, problems };

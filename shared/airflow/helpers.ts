@@ -19,7 +19,6 @@ export interface PythonHelper {
 
 const RUNTIME = String.raw`# The dagstudio runtime: runs a task's process as ` + '`dagstudio run`' + String.raw` does, so the same command gives
 # the same state and return value (XCom) here as on the desktop.
-DAG_FOLDER = os.path.dirname(os.path.abspath(__file__))
 _ANSI = re.compile(r'\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]')
 
 
@@ -165,11 +164,20 @@ const PYTHON = String.raw`class DagstudioPythonOperator(BaseOperator):
     def on_kill(self):
         _dagstudio_on_kill(self)`;
 
+/** Paths relative to the pipeline file are relative to the DAG file's folder in Airflow. */
+export const DAG_FOLDER_HELPER: PythonHelper = {
+  id: 'dag_folder',
+  modules: ['os'],
+  airflow: [],
+  requires: [],
+  code: "# Paths relative to the pipeline file are relative to this file's folder.\nDAG_FOLDER = os.path.dirname(os.path.abspath(__file__))",
+};
+
 export const RUNTIME_HELPER: PythonHelper = {
   id: 'runtime',
   modules: ['fcntl', 'json', 'os', 'pty', 're', 'signal', 'struct', 'subprocess', 'tempfile', 'termios', 'threading'],
   airflow: ['AirflowException', 'AirflowSkipException'],
-  requires: [],
+  requires: [DAG_FOLDER_HELPER],
   code: RUNTIME,
 };
 

@@ -24,6 +24,13 @@ export interface MappedTask {
   imports?: readonly AirflowName[];
   /** Python written once into the file that the task needs (shared/airflow/helpers.ts, or the mapping's own). */
   helpers?: readonly PythonHelper[];
+  /**
+   * Set when the Airflow task's XCom return value differs from the local one (what differs); reported
+   * only when another task pulls it.
+   */
+  returnDiffers?: string;
+  /** Airflow connections the task uses, by conn_id, with their type (listed in the file's header). */
+  connections?: ReadonlyArray<{ name: string; type: string }>;
   /** Fields that cannot be exported exactly, relative to the task (e.g. "config.channels.desktop"). */
   issues?: ReadonlyArray<{ field: string; message: string }>;
 }
@@ -42,4 +49,10 @@ export function present<T>(value: T | undefined | null | ''): T | undefined {
   if (Array.isArray(value) && value.length === 0) return undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
   return value as T | undefined;
+}
+
+/** One line of the export report: `FILE: tasks.train.config.spot: message` (or `FILE: groups.g: …` for the DAG). */
+export function formatExportIssue(file: string, issue: ExportIssue): string {
+  const where = issue.task_id === null ? issue.field : `tasks.${issue.task_id}${issue.field ? '.' + issue.field : ''}`;
+  return `${file}: ${where}: ${issue.message}`;
 }
