@@ -4,9 +4,10 @@ import type { Executor } from '../execute-types';
 import { throwIfCancelled } from '../http/cancel';
 import { commandLine } from '../http/command-line';
 import { readConfig } from '../http/read-config';
+import { runStreamed } from '../http/run-captured';
 import { kubectlApplyOperator } from './definition';
 import { kubectlApplyArgs } from './kubectl-args';
-import { checkCluster } from './kubectl-cluster';
+import { checkCluster, kubectlErrorLine } from './kubectl-cluster';
 
 export const executeKubectlApply: Executor = async (context) => {
   const config = readConfig(kubectlApplyOperator, context.config);
@@ -30,12 +31,13 @@ export const executeKubectlApply: Executor = async (context) => {
 
   const args = kubectlApplyArgs(config);
   context.log(`$ ${commandLine('kubectl', args)}\n`);
-  const result = await context.spawn('kubectl', args, { cwd: context.cwd, env: context.env });
+  const result = await runStreamed('kubectl', args, { cwd: context.cwd, env: context.env, signal: context.signal, log: context.log });
   throwIfCancelled(context.signal);
+  if (result.missing) throw new Error('kubectl is not installed (no kubectl command on PATH)');
   if (result.exitCode !== 0) {
-    const last = result.lastLine.trim().replace(/^error:\s*/, '').slice(0, 200);
+    const reason = kubectlErrorLine(result.output);
     const how = result.exitCode === null ? `was killed (${result.signal})` : `failed with exit code ${result.exitCode}`;
-    throw new Error(`kubectl apply ${how}${last ? `: ${last}` : ''}`);
+    throw new Error(`kubectl apply ${how}${reason ? `: ${reason}` : ''}`);
   }
   return { state: 'success', returnValue: { context: kubeContext, namespace: config.namespace ?? null, dry_run: config.dry_run } };
 };

@@ -32,3 +32,8 @@ export function kubectlProbeArgs(config: Pick<KubectlApplyConfig, 'kubeconfig' |
 export function kubectlCurrentContextArgs(config: Pick<KubectlApplyConfig, 'kubeconfig'>): string[] {
   return [...kubectlTargetArgs({ kubeconfig: config.kubeconfig }), 'config', 'current-context'];
 }
+
+/** Reads the API server URL of the chosen context from the kubeconfig, to name it in an error. */
+export function kubectlServerArgs(config: Pick<KubectlApplyConfig, 'kubeconfig' | 'context'>): string[] {
+  return [...kubectlTargetArgs(config), 'config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'];
+}

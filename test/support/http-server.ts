@@ -29,10 +29,10 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
 }
 
 /**
- * A real HTTP server on 127.0.0.1 (a free port) that records every request it receives, method, headers and body
+ * A real HTTP server on 127.0.0.1 (a free port, or a Unix socket like the Docker daemon's) that records every request it receives, method, headers and body
  * included, and answers with the test's handler (200 `{"ok":true}` until told otherwise).
  */
-export async function startHttpServer(handler?: Handler, options: { port?: number } = {}): Promise<TestHttpServer> {
+export async function startHttpServer(handler?: Handler, options: { port?: number; socketPath?: string } = {}): Promise<TestHttpServer> {
   let current: Handler = handler ?? ((_request, response) => sendJson(response, 200, { ok: true }));
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -47,10 +47,11 @@ export async function startHttpServer(handler?: Handler, options: { port?: numbe
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  if (options.socketPath) await new Promise<void>((resolve) => server.listen(options.socketPath, resolve));
+  else await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = options.socketPath ? 0 : (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: options.socketPath ? `unix://${options.socketPath}` : `http://127.0.0.1:${port}`,
     port,
     requests,
     handle: (next) => {
