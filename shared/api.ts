@@ -18,12 +18,13 @@ export * from './api/wire';
 export { SECRET_MASK, THEMES, preferencesSchema, type Preferences } from './api/settings-requests';
 export { problemSchema, loadedPipelineSchema } from './api/pipeline-requests';
 export { subscriptionSchema } from './api/run-requests';
+export * from './api/runs';
 export { appInfoSchema, FILE_KINDS, type AppInfo } from './api/app-requests';
 // eslint-disable-next-line no-restricted-imports -- our shared/api/events.ts, not Node's `events` (the lint pattern matches the name)
 export { runEventSchema, type RunEvent, type RunStateEvent, type TaskStateEvent, type LogChunkEvent } from './api/events';
 
 /** `{}` requests may be called without an argument. */
-type Call<M extends Method> = object extends RequestOf<M>
+type Call<M extends Method> = Record<never, never> extends RequestOf<M>
   ? (request?: RequestOf<M>) => Promise<ReplyOf<M>>
   : (request: RequestOf<M>) => Promise<ReplyOf<M>>;
 

@@ -25,6 +25,14 @@ export const appRequests = {
     request: z.object({}),
     reply: appInfoSchema,
   },
+  /**
+   * Files the OS asked the app to open (double-click, command line) before the renderer was listening; later ones
+   * arrive as `open-path` events. Calling this tells the host the renderer now listens. Always empty in a browser.
+   */
+  'app.openRequests': {
+    request: z.object({}),
+    reply: z.object({ paths: z.array(z.string()) }),
+  },
   /** Desktop app only: a native open dialog; the chosen file's folder becomes an allowed folder. null when cancelled. */
   'dialogs.openFile': {
     request: z.object({ title: z.string().max(200).optional(), kind: z.enum(FILE_KINDS).default('pipeline') }),

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'bad-request',
   /** No such method in the API table. */
   'unknown-method',
+  /** The caller may not use the host (a frame that is not the app's own page). */
+  'forbidden',
   /** A path outside the folders the host may touch, or one the operation may not write. */
   'forbidden-path',
   'not-found',

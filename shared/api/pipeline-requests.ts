@@ -62,10 +62,21 @@ export const pipelineRequests = {
     request: z.object({ pipeline: pipelineSchema, path: hostPathSchema.optional() }),
     reply: z.object({ text: z.string(), file_name: z.string(), path: z.string().nullable() }),
   },
-  /** An Apache Airflow DAG file (Python); also written to `path` when one is given. */
+  /**
+   * An Apache Airflow DAG file (Python); also written to `path` when one is given. `issues` lists what could not be
+   * carried over exactly; a pipeline that cannot be exported at all gives its problems instead.
+   */
   'pipelines.exportAirflow': {
     request: z.object({ pipeline: pipelineSchema, path: hostPathSchema.optional() }),
-    reply: z.object({ text: z.string(), file_name: z.string(), path: z.string().nullable() }),
+    reply: z.union([
+      z.object({
+        text: z.string(),
+        file_name: z.string(),
+        path: z.string().nullable(),
+        issues: z.array(z.object({ task_id: z.string().nullable(), field: z.string(), message: z.string() })),
+      }),
+      z.object({ problems: z.array(problemSchema).min(1) }),
+    ]),
   },
   /** The example pipelines shipped with the app. */
   'examples.list': {

@@ -13,7 +13,8 @@ export const subscriptionSchema = z.union([z.strictObject({ run_id: runIdSchema 
 export const runRequests = {
   /**
    * Starts a run of `pipeline` (what the editor holds) or of the file at `path`; with both, `path` is where the
-   * pipeline lives (its folder is the tasks' working directory). `tasks` limits the run to those task ids.
+   * pipeline lives (its folder is the tasks' working directory). `tasks` limits the run to those task ids (edges
+   * from other tasks are ignored; their return values come from `reuse_run_id` when given).
    * The caller is subscribed to the new run's events. An invalid pipeline is not started: its problems come back.
    */
   'runs.start': {
@@ -25,6 +26,8 @@ export const runRequests = {
         vars: z.record(z.string(), z.string()).optional(),
         parallelism: z.number().int().min(1).max(1024).optional(),
         tasks: z.array(idSchema).min(1).optional(),
+        /** With `tasks` ("run from here", "run only this task"): the other tasks' return values come from this run. */
+        reuse_run_id: runIdSchema.optional(),
       })
       .refine((r) => r.pipeline !== undefined || r.path !== undefined, { message: 'needs a pipeline or a path', path: ['pipeline'] }),
     reply: z.union([z.object({ run_id: z.string() }), z.object({ problems: z.array(problemSchema).min(1) })]),
@@ -58,7 +61,7 @@ export const runRequests = {
     reply: z.object({ run: runRecordSchema }),
   },
   /**
-   * Reads a task try's log by byte range [start, end) (default: from the beginning, at most 1 MiB).
+   * Reads a task try's log by byte range [start, end) (default: 1 MiB from `start`, which defaults to 0; at most 4 MiB a call).
    * `end` in the reply is where the text really stops (never inside a UTF-8 character); `size` is the file's size now.
    */
   'runs.readLog': {
