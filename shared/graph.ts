@@ -27,27 +27,54 @@ export type TopologicalResult = { ok: true; order: string[] } | { ok: false; err
  * repeated edge counts once. The first occurrence of a repeated id wins.
  */
 export function buildGraph(ids: readonly string[], edges: Iterable<GraphEdge>): TaskGraph {
+  const indexOf = indexIds(ids);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const edge of edges) {
+    const f = indexOf.get(edge.from);
+    const t = indexOf.get(edge.to);
+    if (f === undefined || t === undefined) continue;
+    from.push(f);
+    to.push(t);
+  }
+  return graphFromIndexes(ids, indexOf, from, to);
+}
+
+/** Builds the graph from edges already given as positions in `ids` (`from[k]` → `to[k]`), for callers that resolved the ids anyway. */
+export function buildGraphFromIndexes(ids: readonly string[], from: ArrayLike<number>, to: ArrayLike<number>): TaskGraph {
+  return graphFromIndexes(ids, indexIds(ids), from, to);
+}
+
+function indexIds(ids: readonly string[]): Map<string, number> {
   const indexOf = new Map<string, number>();
   ids.forEach((id, i) => {
     if (!indexOf.has(id)) indexOf.set(id, i);
   });
+  return indexOf;
+}
+
+function graphFromIndexes(ids: readonly string[], indexOf: Map<string, number>, from: ArrayLike<number>, to: ArrayLike<number>): TaskGraph {
   const n = ids.length;
-  const unsortedDown: number[][] = Array.from({ length: n }, () => []);
-  const seen = new Set<number>();
-  for (const edge of edges) {
-    const from = indexOf.get(edge.from);
-    const to = indexOf.get(edge.to);
-    if (from === undefined || to === undefined) continue;
-    const key = from * n + to;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unsortedDown[from]!.push(to);
-  }
-  // Two passes of a counting sort put both adjacency lists in file order without a comparison sort.
+  // Group the edges by their upstream task (a counting sort into flat arrays: no hashing, no sorting).
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < from.length; k++) start[from[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const next = start.slice(0, n);
+  const targets = new Int32Array(from.length);
+  for (let k = 0; k < from.length; k++) targets[next[from[k]!]!++] = to[k]!;
+  // Upstream lists fill in file order of the upstream task; `mark` drops a repeated edge.
+  const mark = new Int32Array(n).fill(-1);
   const upstream: number[][] = Array.from({ length: n }, () => []);
-  for (let from = 0; from < n; from++) for (const to of unsortedDown[from]!) upstream[to]!.push(from);
+  for (let f = 0; f < n; f++) {
+    for (let j = start[f]!; j < start[f + 1]!; j++) {
+      const t = targets[j]!;
+      if (mark[t] === f) continue;
+      mark[t] = f;
+      upstream[t]!.push(f);
+    }
+  }
   const downstream: number[][] = Array.from({ length: n }, () => []);
-  for (let to = 0; to < n; to++) for (const from of upstream[to]!) downstream[from]!.push(to);
+  for (let t = 0; t < n; t++) for (const f of upstream[t]!) downstream[f]!.push(t);
   return { ids, indexOf, downstream, upstream };
 }
 

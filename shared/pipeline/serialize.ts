@@ -12,19 +12,50 @@ import { pipelineSchema, type Pipeline } from './schema';
 
 type Json = unknown;
 
-/** Emits a value's keys in the order `schema` declares them, recursively; keys it does not know follow in their own order. */
-function ordered(schema: z.ZodType, value: Json): Json {
+/** How to write one kind of value: an object's keys in declared order (with the plans of their values), or an array's items. */
+type Plan = { kind: 'object'; keys: string[]; children: (Plan | undefined)[]; known: Set<string> } | { kind: 'array'; items: Plan | undefined };
+
+/* Plans are worked out once per schema: walking zod's wrappers for each of 10,000 tasks would cost more than writing them. */
+const plans = new WeakMap<z.ZodType, Plan | null>();
+
+function planOf(schema: z.ZodType): Plan | undefined {
+  const cached = plans.get(schema);
+  if (cached !== undefined) return cached ?? undefined;
   let inner: z.ZodType = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
-  if (inner instanceof z.ZodObject && isRecord(value)) {
+  let plan: Plan | undefined;
+  if (inner instanceof z.ZodObject) {
     const shape = inner.shape as Record<string, z.ZodType>;
-    const known = Object.keys(shape).filter((key) => value[key] !== undefined);
-    const others = Object.keys(value).filter((key) => !Object.hasOwn(shape, key) && value[key] !== undefined);
-    // fromEntries defines own properties, so even a key named "__proto__" survives.
-    return Object.fromEntries([...known.map((key) => [key, ordered(shape[key]!, value[key])]), ...others.map((key) => [key, value[key]])]);
+    const keys = Object.keys(shape);
+    plan = { kind: 'object', keys, children: [], known: new Set(keys) };
+    plans.set(schema, plan); // before the children, so a recursive schema finds itself
+    plan.children = keys.map((key) => planOf(shape[key]!));
+  } else if (inner instanceof z.ZodArray) {
+    plan = { kind: 'array', items: undefined };
+    plans.set(schema, plan);
+    plan.items = planOf(inner.element as z.ZodType);
   }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) return value.map((item) => ordered(inner.element as z.ZodType, item));
-  return value;
+  plans.set(schema, plan ?? null);
+  return plan;
+}
+
+/** A copy of `value` with keys in the plan's order; keys it does not know follow in their own order, so nothing is lost. */
+function ordered(plan: Plan | undefined, value: Json): Json {
+  if (plan === undefined) return value;
+  if (plan.kind === 'array') return Array.isArray(value) ? value.map((item) => ordered(plan.items, item)) : value;
+  if (!isRecord(value)) return value;
+  const out: Record<string, Json> = {};
+  for (let i = 0; i < plan.keys.length; i++) {
+    const key = plan.keys[i]!;
+    const field = value[key];
+    if (field !== undefined) out[key] = ordered(plan.children[i], field);
+  }
+  for (const key of Object.keys(value)) {
+    if (plan.known.has(key) || value[key] === undefined) continue;
+    // defineProperty, not assignment: a key named "__proto__" must stay data.
+    Object.defineProperty(out, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function compareEdges(a: { from: string; to: string }, b: { from: string; to: string }): number {
@@ -46,11 +77,11 @@ export function serialize(pipeline: Pipeline, operators?: OperatorLookup): strin
     groups: pipeline.groups ?? [],
     edges: [...(pipeline.edges ?? [])].sort(compareEdges),
   };
-  const doc = ordered(pipelineSchema, complete) as Record<string, Json>;
+  const doc = ordered(planOf(pipelineSchema), complete) as Record<string, Json>;
   if (operators !== undefined && Array.isArray(doc.tasks)) {
     for (const task of doc.tasks as Record<string, Json>[]) {
       const definition = typeof task.operator === 'string' ? operators(task.operator) : undefined;
-      if (definition !== undefined && isRecord(task.config)) task.config = ordered(definition.config, task.config);
+      if (definition !== undefined && isRecord(task.config)) task.config = ordered(planOf(definition.config), task.config);
     }
   }
   return `${JSON.stringify(doc, null, 2)}\n`;
