@@ -41,7 +41,7 @@ export const executeS3Download: Executor = async (ctx) => {
       }
     }
     const totalBytes = plan.reduce((sum, item) => sum + item.size, 0);
-    const from = config.key ? s3Uri(config.bucket, config.key) : `${plan.length} objects (${formatBytes(totalBytes)}) under ${s3Uri(config.bucket, config.prefix ?? '')}`;
+    const from = config.key ? s3Uri(config.bucket, config.key) : `${plan.length} ${plan.length === 1 ? 'object' : 'objects'} (${formatBytes(totalBytes)}) under ${s3Uri(config.bucket, config.prefix ?? '')}`;
     ctx.log(`downloading ${from} to ${config.key ? plan[0]!.target : destination}\n`);
     const progress = new TransferProgress('downloaded', plan.length, totalBytes, ctx.log);
     await mapWithConcurrency(plan, config.concurrency, async (item) => {

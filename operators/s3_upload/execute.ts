@@ -28,7 +28,7 @@ export const executeS3Upload: Executor = async (ctx) => {
   try {
     ctx.log(`${describeSession(s3)}\n`);
     const where = isFolder ? s3Uri(config.bucket, config.prefix ?? '') : s3Uri(config.bucket, plan[0]!.key);
-    const what = isFolder ? `${plan.length} files (${formatBytes(totalBytes)}) from ${source}` : `${source} (${formatBytes(totalBytes)})`;
+    const what = isFolder ? `${plan.length} ${plan.length === 1 ? 'file' : 'files'} (${formatBytes(totalBytes)}) from ${source}` : `${source} (${formatBytes(totalBytes)})`;
     ctx.log(`uploading ${what} to ${where}${plan.length > 1 ? ` with concurrency ${config.concurrency}` : ''}\n`);
     const progress = new TransferProgress('uploaded', plan.length, totalBytes, ctx.log);
     const partSize = config.part_size_mb * MiB;
