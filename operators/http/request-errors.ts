@@ -21,14 +21,15 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROT
 /** Everything undici hangs under `cause` (sometimes an AggregateError of per-address attempts). */
 function causeOf(error: unknown): { code?: string; message?: string } {
   let current: unknown = error;
+  let deepestMessage: string | undefined;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const record = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     if (typeof record.code === 'string') return { code: record.code, message: String(record.message ?? '') };
+    if (typeof record.message === 'string' && record.message) deepestMessage = record.message;
     if (Array.isArray(record.errors) && record.errors.length > 0) current = record.errors[0];
     else current = record.cause;
   }
-  const last = current as { message?: unknown } | undefined;
-  return { message: typeof last?.message === 'string' ? last.message : undefined };
+  return { message: deepestMessage };
 }
 
 /**

@@ -99,6 +99,12 @@ describe('http_request against a real HTTP server', () => {
     expectOneLine('', context.logText());
   });
 
+  it('says in one line that the server dropped the connection', async () => {
+    server.handle((_req, res) => res.socket?.destroy());
+    const context = makeTaskContext({ config: { url: `${server.url}/crash` } });
+    await expect(executeHttpRequest(context)).rejects.toThrow(new Error(`cannot reach ${server.url}: connection closed by the server`));
+  });
+
   it('gives up after the request timeout', async () => {
     server.handle(() => undefined);
     const context = makeTaskContext({ config: { url: `${server.url}/slow`, timeout_s: 0.5 } });
