@@ -5,6 +5,11 @@ import type { TriggerRule } from '../../shared/pipeline/schema';
  * scheduler runs it): from the counts of a task's direct upstream states, either the task runs, it is
  * decided without running (skipped or upstream_failed, which is how those states propagate), or it waits.
  * Some rules decide before every upstream is done: all_success turns upstream_failed at the first failure.
+ *
+ * One deliberate difference: Airflow's all_success turns `skipped` at the first skipped upstream, so with a
+ * skipped and a failed upstream the result depends on which one its scheduler loop saw first. Here
+ * all_success waits for every upstream before choosing `skipped`, so a failure wins whatever the order
+ * (the answer Airflow gives when it sees both), and the same pipeline always ends the same way.
  */
 
 export interface UpstreamCounts {
@@ -31,7 +36,7 @@ export function evaluateTriggerRule(rule: TriggerRule, c: UpstreamCounts): Trigg
   switch (rule) {
     case 'all_success':
       if (anyFailed) return 'upstream_failed';
-      if (c.skipped > 0) return 'skipped';
+      if (c.skipped > 0) return allDone ? 'skipped' : 'wait';
       return c.success === c.upstream ? 'run' : 'wait';
     case 'all_failed':
       if (c.success > 0 || c.skipped > 0) return 'skipped';
