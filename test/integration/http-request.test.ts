@@ -100,7 +100,9 @@ describe('http_request against a real HTTP server', () => {
   });
 
   it('says in one line that the server dropped the connection', async () => {
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => {
+      res.socket?.destroy();
+    });
     const context = makeTaskContext({ config: { url: `${server.url}/crash` } });
     await expect(executeHttpRequest(context)).rejects.toThrow(new Error(`cannot reach ${server.url}: connection closed by the server`));
   });
