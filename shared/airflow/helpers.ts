@@ -44,38 +44,32 @@ def _dagstudio_stop(proc, grace):
                 pass
 
 
-def _dagstudio_run(operator, context, argv, env=None, cwd=None, stdin_text=None):
+def _dagstudio_run(operator, context, argv, env=None, cwd=None):
     """Runs argv in a pseudo-terminal, in its own process group, with dagstudio's env vars.
 
-    Exit 0 succeeds, 99 skips, anything else fails. Returns the JSON written to $DAGSTUDIO_RETURN_FILE,
-    else the last non-empty line of output (None when there was none). Paths are relative to this file's
+    Exit 0 succeeds, 99 skips, anything else fails. Returns the JSON written to $DAGSTUDIO_RETURN_FILE (its
+    text when it is not JSON), else the last non-empty line of output (None when there was none). Paths are relative to this file's
     folder, as they are relative to the pipeline file on the desktop.
     """
     ti = context['ti']
     with tempfile.TemporaryDirectory(prefix='dagstudio-') as tmp:
         return_file = os.path.join(tmp, 'return.json')
-        full_env = {'TERM': 'xterm-256color', **os.environ, **(env or {})}
-        full_env.update({
+        full_env = {
+            'TERM': 'xterm-256color',
+            **os.environ,
             'DAGSTUDIO_RUN_ID': str(context['run_id']),
             'DAGSTUDIO_TASK_ID': str(ti.task_id),
             'DAGSTUDIO_TRY_NUMBER': str(ti.try_number),
             'DAGSTUDIO_RETURN_FILE': return_file,
-        })
+            **(env or {}),
+        }
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 120, 0, 0))
-        stdin = slave
-        if stdin_text is not None:
-            stdin_path = os.path.join(tmp, 'stdin')
-            with open(stdin_path, 'w', encoding='utf-8') as handle:
-                handle.write(stdin_text)
-            stdin = open(stdin_path, 'rb')
         try:
-            proc = subprocess.Popen(argv, cwd=os.path.join(DAG_FOLDER, cwd or ''), env=full_env, stdin=stdin,
+            proc = subprocess.Popen(argv, cwd=os.path.join(DAG_FOLDER, cwd or ''), env=full_env, stdin=slave,
                                     stdout=slave, stderr=slave, start_new_session=True)
         finally:
             os.close(slave)
-            if stdin_text is not None:
-                stdin.close()
         operator._dagstudio_process = proc
         last = ['']
 
@@ -115,11 +109,10 @@ def _dagstudio_run(operator, context, argv, env=None, cwd=None, stdin_text=None)
         if os.path.exists(return_file):
             with open(return_file, encoding='utf-8') as handle:
                 text = handle.read()
-            if text.strip():
-                try:
-                    return json.loads(text)
-                except ValueError as error:
-                    raise AirflowException(f'$DAGSTUDIO_RETURN_FILE does not hold JSON: {error}') from None
+            try:
+                return json.loads(text)
+            except ValueError:  # text that is not JSON is kept as a string
+                return text.strip()
         return last[0] or None
 
 
@@ -155,11 +148,16 @@ const PYTHON = String.raw`class DagstudioPythonOperator(BaseOperator):
         self.cwd = cwd
 
     def execute(self, context):
+        env = {**(self.env or {}), 'PYTHONUNBUFFERED': '1'}
         if self.script:
             argv = [self.interpreter, os.path.join(DAG_FOLDER, self.script), *self.args]
-            return _dagstudio_run(self, context, argv, env=self.env, cwd=self.cwd)
-        argv = [self.interpreter, '-', *self.args]
-        return _dagstudio_run(self, context, argv, env=self.env, cwd=self.cwd, stdin_text=self.code)
+            return _dagstudio_run(self, context, argv, env=env, cwd=self.cwd)
+        # Inline code runs from a file named task.py, so tracebacks name real lines (as on the desktop).
+        with tempfile.TemporaryDirectory(prefix='dagstudio-python-') as folder:
+            path = os.path.join(folder, 'task.py')
+            with open(path, 'w', encoding='utf-8') as handle:
+                handle.write(self.code or '')
+            return _dagstudio_run(self, context, [self.interpreter, path, *self.args], env=env, cwd=self.cwd)
 
     def on_kill(self):
         _dagstudio_on_kill(self)`;
@@ -183,7 +181,7 @@ export const RUNTIME_HELPER: PythonHelper = {
 
 export const BASH_HELPER: PythonHelper = { id: 'bash', modules: [], airflow: ['BashOperator'], requires: [RUNTIME_HELPER], code: BASH };
 
-export const PYTHON_HELPER: PythonHelper = { id: 'python', modules: ['os'], airflow: ['BaseOperator'], requires: [RUNTIME_HELPER], code: PYTHON };
+export const PYTHON_HELPER: PythonHelper = { id: 'python', modules: ['os', 'tempfile'], airflow: ['BaseOperator'], requires: [RUNTIME_HELPER], code: PYTHON };
 
 /** The helpers `wanted` need, each once, dependencies first, in a stable order. */
 export function resolveHelpers(wanted: Iterable<PythonHelper>): PythonHelper[] {
