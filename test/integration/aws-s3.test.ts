@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsConnection } from '../../shared/settings';
 import { executeS3Download } from '../../operators/s3_download/execute';
@@ -147,6 +147,27 @@ describe('S3 operators against moto', () => {
     await logReaches(ctx, 'check 1: not there yet; next check in 3600 s');
     ctx.controller.abort();
     await expect(sensing).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('a cancelled multipart upload stops and leaves neither the object nor its parts behind', async () => {
+    const big = join(mkdtempSync(join(tmpdir(), 'dagstudio-s3-big-')), 'big.bin');
+    writeFileSync(big, randomBytes(64 * 1024 * 1024));
+    const ctx = task({ connection: 'moto', bucket: 'pets-data', path: big, key: 'cancelled/big.bin', part_size_mb: 5 });
+    const log = ctx.log;
+    ctx.log = (text) => {
+      log(text);
+      // A quarter is up: the multipart upload exists and has parts.
+      if (text.includes('big.bin: 25%')) ctx.controller.abort();
+    };
+    await expect(executeS3Upload(ctx)).rejects.toBeInstanceOf(CancelledError);
+    await expect(s3.send(new HeadObjectCommand({ Bucket: 'pets-data', Key: 'cancelled/big.bin' }))).rejects.toMatchObject({ name: 'NotFound' });
+    // The abort of the multipart upload may still be in flight when the task has returned.
+    for (let i = 0; i < 50; i++) {
+      const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'pets-data', Prefix: 'cancelled/' }));
+      if ((uploads.Uploads ?? []).length === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the cancelled multipart upload was not aborted');
   });
 
   it('refuses to overwrite a local file when overwrite is off', async () => {
