@@ -72,11 +72,15 @@ export function treeMembers(leader: number, table: ProcEntry[] | null = readProc
 }
 
 /**
- * Sends `signal` to the group `pgid` and, with `sweep` (the default), every other member of its tree found
- * in /proc; true when anything was signalled. The sweep reads the whole process table, so the hot path
- * (a task that simply ended) skips it.
+ * Sends `signal` to the group `pgid` and, with `sweep` (the default), every other member of its tree
+ * found in /proc, plus every process whose environment carries all of `marker` (KEY=VALUE pairs the
+ * task's processes inherit): that catches a child that left for its own session and outlived its parent.
+ * The members are listed before anything is signalled, while the tree still hangs together. True when
+ * anything was signalled. The sweep reads the process table, so the hot path (a task that simply ended)
+ * skips it.
  */
-export function signalTree(pgid: number, signal: NodeJS.Signals, { sweep = true } = {}): boolean {
+export function signalTree(pgid: number, signal: NodeJS.Signals, { sweep = true, marker = [] as readonly string[] } = {}): boolean {
+  const members = sweep ? [...treeMembers(pgid), ...envMarked(marker)] : [];
   let any = false;
   try {
     process.kill(-pgid, signal);
@@ -84,8 +88,7 @@ export function signalTree(pgid: number, signal: NodeJS.Signals, { sweep = true 
   } catch {
     // ESRCH: the group is gone (its members may still live elsewhere in the tree).
   }
-  if (!sweep) return any;
-  for (const pid of treeMembers(pgid)) {
+  for (const pid of members) {
     try {
       process.kill(pid, signal);
       any = true;
@@ -96,13 +99,37 @@ export function signalTree(pgid: number, signal: NodeJS.Signals, { sweep = true 
   return any;
 }
 
-/** True while any process of the tree is alive. */
-export function treeAlive(pgid: number): boolean {
+/** Pids of live processes whose environment holds every KEY=VALUE of `marker` (Linux; none elsewhere). */
+export function envMarked(marker: readonly string[]): number[] {
+  if (marker.length === 0 || process.platform !== 'linux') return [];
+  const needles = marker.map((m) => `\0${m}\0`);
+  const out: number[] = [];
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const name of names) {
+    const c = name.charCodeAt(0);
+    if (c < 48 || c > 57 || Number(name) === process.pid) continue;
+    try {
+      const env = `\0${readFileSync(`/proc/${name}/environ`, 'latin1')}`;
+      if (needles.every((n) => env.includes(n)) && isAliveNotZombie(Number(name))) out.push(Number(name));
+    } catch {
+      // Gone, or not ours.
+    }
+  }
+  return out;
+}
+
+/** True while any process of the tree (or carrying `marker`) is alive. */
+export function treeAlive(pgid: number, marker: readonly string[] = []): boolean {
   try {
     process.kill(-pgid, 0);
     return true;
   } catch {
-    return treeMembers(pgid).some(isAliveNotZombie);
+    return treeMembers(pgid).some(isAliveNotZombie) || envMarked(marker).length > 0;
   }
 }
 
@@ -119,14 +146,14 @@ function isAliveNotZombie(pid: number): boolean {
  * SIGTERM to the tree, SIGKILL after `graceMs` to whatever is left. Resolves once the SIGKILL was sent
  * (or nothing was left); the caller waits for its own child's exit event.
  */
-export function killTree(pgid: number, graceMs = KILL_GRACE_MS): Promise<void> {
-  if (!signalTree(pgid, 'SIGTERM')) return Promise.resolve();
+export function killTree(pgid: number, graceMs = KILL_GRACE_MS, marker: readonly string[] = []): Promise<void> {
+  if (!signalTree(pgid, 'SIGTERM', { marker })) return Promise.resolve();
   return new Promise((resolve) => {
     const started = Date.now();
     const check = () => {
-      if (!treeAlive(pgid)) return resolve();
+      if (!treeAlive(pgid, marker)) return resolve();
       if (Date.now() - started >= graceMs) {
-        signalTree(pgid, 'SIGKILL');
+        signalTree(pgid, 'SIGKILL', { marker });
         return resolve();
       }
       setTimeout(check, Math.min(50, graceMs));

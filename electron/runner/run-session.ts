@@ -366,6 +366,7 @@ export class RunSession {
         onRendered: (rendered) => {
           ti.rendered = rendered;
         },
+        killGraceMs: this.deps.killGraceMs ?? KILL_GRACE_MS,
       });
       result = await untilSettledOrAbandoned(trying, entry.controller.signal, (this.deps.killGraceMs ?? KILL_GRACE_MS) + 2000);
     } catch (error) {

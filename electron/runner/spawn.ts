@@ -10,6 +10,15 @@ export interface PtySpawnOptions extends SpawnOptions {
   onData: (text: string) => void;
   signal: AbortSignal;
   onStart?: (pid: number) => void;
+  /** SIGTERM → SIGKILL grace period after an abort (default 3 s). */
+  killGraceMs?: number;
+}
+
+/* The runner's task identity in the environment: a process that escaped the tree still carries it. */
+const MARKER_KEYS = ['DAGSTUDIO_RUN_ID', 'DAGSTUDIO_TASK_ID', 'DAGSTUDIO_TRY_NUMBER'];
+
+function taskMarker(env: Record<string, string>): string[] {
+  return MARKER_KEYS.every((k) => env[k] !== undefined) ? MARKER_KEYS.map((k) => `${k}=${env[k]}`) : [];
 }
 
 const COLS = 120;
@@ -55,8 +64,9 @@ export function spawnInPty(file: string, args: readonly string[], options: PtySp
 
   const pid = term.pid;
   const tracker = new LastLineTracker();
+  const marker = taskMarker(options.env);
   return new Promise<SpawnResult>((resolve) => {
-    const onAbort = () => void killTree(pid, KILL_GRACE_MS);
+    const onAbort = () => void killTree(pid, options.killGraceMs ?? KILL_GRACE_MS, marker);
     term.onData((text) => {
       tracker.push(text);
       options.onData(text);
@@ -64,7 +74,7 @@ export function spawnInPty(file: string, args: readonly string[], options: PtySp
     term.onExit(({ exitCode, signal }) => {
       options.signal.removeEventListener('abort', onAbort);
       // Background jobs the task left in its group would outlive it otherwise.
-      if (process.platform !== 'win32') signalTree(pid, 'SIGKILL', { sweep: options.signal.aborted });
+      if (process.platform !== 'win32') signalTree(pid, 'SIGKILL', { sweep: options.signal.aborted, marker });
       cleanup();
       resolve(signal ? { exitCode: null, signal, lastLine: tracker.value() } : { exitCode, signal: null, lastLine: tracker.value() });
     });

@@ -42,6 +42,7 @@ export interface TryInput {
   onProcessEnd: (pgid: number) => void;
   /** Called once the config is rendered and checked, with its shown form (templated fields, secrets masked). */
   onRendered: (rendered: Record<string, unknown>) => void;
+  killGraceMs?: number;
 }
 
 export interface TryResult extends TaskOutcome {
@@ -131,6 +132,7 @@ async function spawnForTask(input: TryInput, file: string, args: readonly string
       ...options,
       onData: (text) => input.sink.write(text),
       signal: input.signal,
+      ...(input.killGraceMs !== undefined ? { killGraceMs: input.killGraceMs } : {}),
       onStart: (pid) => {
         pgid = pid;
         input.onProcessStart(pid);
