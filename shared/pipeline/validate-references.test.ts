@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineOperator, type OperatorDefinition } from '../operator';
 import { sampleDoc, testOperators } from './testing';
 import { validate } from './validate';
 
@@ -76,6 +78,24 @@ describe('operator config', () => {
       { path: 'tasks[3].config.code', message: 'set either code or script' },
       { path: 'tasks[4].config', message: 'set either code or script, not both' },
     ]);
+  });
+
+  it('turns a cross-field rule that throws into a problem, not a crash', () => {
+    const fragile = defineOperator({
+      id: 'fragile',
+      label: 'Fragile',
+      category: 'Core',
+      description: 'Its rule has a bug.',
+      icon: 'bug',
+      config: z.strictObject({}),
+      validate: () => {
+        throw new Error('cannot read properties of undefined');
+      },
+    }) as unknown as OperatorDefinition;
+    const lookup = (id: string) => (id === 'fragile' ? fragile : testOperators(id));
+    const doc = sampleDoc();
+    doc.tasks[2]!.operator = 'fragile';
+    expect(validate(doc, lookup)).toEqual([{ path: 'tasks[2].config', message: 'could not be checked by the "fragile" operator: cannot read properties of undefined' }]);
   });
 
   it('is not checked for an unknown operator (one problem, not a cascade)', () => {
