@@ -45,9 +45,9 @@ def main() -> None:
     rows = []
     for index in range(args.count):
         label = CLASSES[index % len(CLASSES)]
-        folder = dataset / label
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f'{index:04d}.png'
+        class_dir = dataset / label
+        class_dir.mkdir(parents=True, exist_ok=True)
+        path = class_dir / f'{index:04d}.png'
         draw(label, rng).save(path)
         rows.append((path.relative_to(dataset).as_posix(), label))
     with open(dataset / 'labels.csv', 'w', newline='', encoding='utf-8') as out:
