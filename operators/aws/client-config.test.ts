@@ -51,6 +51,12 @@ describe('awsClientConfig', () => {
 describe('endpointLabel', () => {
   it('names the emulator’s URL, or AWS and the region', () => {
     expect(endpointLabel({ type: 'aws', name: 'm', endpoint_url: 'http://127.0.0.1:9' }, 's3')).toBe('http://127.0.0.1:9');
-    expect(endpointLabel({ type: 'aws', name: 'm', region: 'eu-west-1' }, 'sagemaker')).toBe('AWS SageMaker (eu-west-1)');
+    expect(endpointLabel({ type: 'aws', name: 'm', region: 'eu-west-1' }, 'sagemaker', {})).toBe('AWS SageMaker (eu-west-1)');
+    expect(endpointLabel(undefined, 's3', { AWS_REGION: 'us-west-2' })).toBe('AWS S3 (us-west-2)');
+  });
+
+  it('names the endpoint the SDK takes from AWS_ENDPOINT_URL(_<SERVICE>) when there is no connection', () => {
+    expect(endpointLabel(undefined, 'sagemaker', { AWS_ENDPOINT_URL_SAGEMAKER: 'http://127.0.0.1:7', AWS_ENDPOINT_URL: 'http://x' })).toBe('http://127.0.0.1:7');
+    expect(endpointLabel(undefined, 's3', { AWS_ENDPOINT_URL: 'http://x' })).toBe('http://x');
   });
 });

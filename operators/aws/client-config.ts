@@ -55,10 +55,11 @@ export function awsClientConfig(connection: AwsConnection | undefined, service: 
   return config;
 }
 
-/** How the log names where requests go: the connection's endpoint, or AWS itself. */
-export function endpointLabel(connection: AwsConnection | undefined, service: 's3' | 'sagemaker'): string {
-  const endpoint = connection?.endpoint_url?.trim();
+/** How the log names where requests go: the connection's endpoint, the SDK's endpoint variables, or AWS itself. */
+export function endpointLabel(connection: AwsConnection | undefined, service: 's3' | 'sagemaker', env: NodeJS.ProcessEnv = process.env): string {
+  const endpoint = connection?.endpoint_url?.trim() || env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL;
   if (endpoint) return endpoint;
-  const region = connection?.region?.trim() || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
-  return region ? `AWS ${service === 's3' ? 'S3' : 'SageMaker'} (${region})` : `AWS ${service === 's3' ? 'S3' : 'SageMaker'}`;
+  const name = service === 's3' ? 'S3' : 'SageMaker';
+  const region = connection?.region?.trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  return region ? `AWS ${name} (${region})` : `AWS ${name}`;
 }

@@ -141,6 +141,26 @@ describe('sagemaker_training against stock moto', () => {
     expect((error as Error).message).toBe('cancelled; training job "pets-cancelled-early" could not be stopped');
   });
 
+  it('with no connection it uses the standard AWS chain: keys, region and endpoint from the environment', async () => {
+    await executeSagemakerTraining(task(stock, { ...seedJob('pets-env-chain'), wait_for_completion: false }));
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'AKIAFROMENVIRONMENT',
+      AWS_SECRET_ACCESS_KEY: 'env-secret',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_SAGEMAKER: stock.endpoint,
+    });
+    delete process.env.AWS_PROFILE;
+    try {
+      const ctx = makeTaskContext({ config: { job_name: 'pets-env-chain' } });
+      expect(await executeSagemakerStopTraining(ctx)).toEqual({ state: 'success', returnValue: { job_name: 'pets-env-chain', status: 'Completed' } });
+      expect(ctx.logText()).toContain(`using the default AWS credential chain → ${stock.endpoint}\n`);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('without wait_for_completion it returns once the job exists, with the URI the model will have', async () => {
     const ctx = task(stock, { ...seedJob('pets-fire-and-forget'), wait_for_completion: false });
     expect(await executeSagemakerTraining(ctx)).toEqual({
