@@ -13,7 +13,7 @@ import {
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { addTask, setEdgeLookup } from '../app/editCommands';
 import { checkConnection } from '../graph/connection';
 import { buildFlow, FlowCache, groupIdOf, isGroupNodeId, type FlowModel, type FlowNode } from '../graph/flowModel';
@@ -49,6 +49,8 @@ export function Canvas() {
   const measured = useEditor((s) => s.measured);
   const theme = useResolvedTheme();
   const cache = useRef(new FlowCache());
+  // Fit an opened pipeline in view once; an empty canvas must not jump to fit the first task dropped on it.
+  const [fitOnOpen] = useState(() => doc.tasks.length > 0);
   const flow = useMemo(
     () => buildFlow(doc, { selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured }, cache.current),
     [doc, selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured],
@@ -63,6 +65,22 @@ export function Canvas() {
     setCanvasInstance(instance, wrapper.current);
     return () => setCanvasInstance(null, null);
   }, [instance]);
+
+  /* The canvas pans through its viewport, never by scrolling: focusing a node at the edge would otherwise scroll the
+     clipped container and leave the drawing out of step with the pointer. */
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    const unscroll = (event: Event) => {
+      const target = event.target as HTMLElement;
+      if (target.scrollTop !== 0 || target.scrollLeft !== 0) {
+        target.scrollTop = 0;
+        target.scrollLeft = 0;
+      }
+    };
+    element.addEventListener('scroll', unscroll, true);
+    return () => element.removeEventListener('scroll', unscroll, true);
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = editor();
@@ -177,7 +195,7 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         colorMode={theme}
         proOptions={PRO_OPTIONS}

@@ -32,7 +32,14 @@ export async function taskIds(page: Page): Promise<string[]> {
 /** Drags an operator from the palette onto the canvas (HTML5 drag and drop) and returns the new task's id. */
 export async function dragFromPalette(page: Page, operator: string, at: { x: number; y: number }): Promise<string> {
   const before = new Set(await taskIds(page));
-  await page.getByTestId(`palette-${operator}`).dragTo(canvas(page), { targetPosition: at });
+  // A real mouse drag, in small steps like a hand: Chromium turns it into HTML5 drag-and-drop events.
+  const from = await centre(page.getByTestId(`palette-${operator}`));
+  const box = (await canvas(page).boundingBox())!;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 4, { steps: 4 });
+  await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 12 });
+  await page.mouse.up();
   await expect.poll(async () => (await taskIds(page)).length).toBe(before.size + 1);
   const added = (await taskIds(page)).find((id) => !before.has(id))!;
   await expect(page.getByTestId('setting-id')).toHaveValue(added);
@@ -62,6 +69,26 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 6 });
   await page.mouse.move(b.x, b.y, { steps: 6 });
   await page.mouse.up();
+}
+
+/** Waits until the canvas viewport stops moving (fit view and focus animate it). */
+export async function settle(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await viewport.getAttribute('style');
+      const stable = now === last;
+      last = now ?? '';
+      return stable;
+    }, { intervals: [120] })
+    .toBe(true);
+}
+
+/** Fits the whole pipeline in view and waits for the animation to end. */
+export async function fitView(page: Page): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: 'Fit view', exact: true }).click();
+  await settle(page);
 }
 
 /** Selects a task by clicking its card (with Ctrl/Cmd to add to the selection). */
