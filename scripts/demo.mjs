@@ -78,11 +78,10 @@ async function startEmulator() {
   }
 }
 
+/** A path-style PUT is all S3's CreateBucket needs; the emulator does not check signatures. */
 async function createBucket(endpoint) {
-  const { S3Client, CreateBucketCommand } = await import('@aws-sdk/client-s3');
-  const s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'demo', secretAccessKey: 'demo-secret' } });
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  s3.destroy();
+  const reply = await fetch(`${endpoint}/${BUCKET}`, { method: 'PUT' });
+  if (!reply.ok) throw new Error(`creating bucket ${BUCKET} in the S3 emulator: HTTP ${reply.status} ${await reply.text()}`);
 }
 
 /** The app's own settings store (TypeScript, loaded through tsx like bin/dagstudio.js does). */
@@ -126,7 +125,7 @@ function summarize(summary, dataDir, logPath) {
   const packaged = summary.tasks.package_model?.return_value;
   if (packaged && typeof packaged === 'object' && packaged.package) say(`model: ${packaged.package} (holdout accuracy ${packaged.accuracy})`);
   else say('no model was packaged in this run');
-  say(`see the run in the app: npx dagstudio serve --data-dir ${relative(process.cwd(), dataDir) || '.'}`);
+  say(`see the run in the app: npx dagstudio serve --data-dir ${dataDir}`);
 }
 
 async function main() {
