@@ -8,6 +8,13 @@ export const EMBED_BEGIN = '# dagstudio:pipeline:begin';
 export const EMBED_END = '# dagstudio:pipeline:end';
 const LINE = 76;
 
+/** FNV-1a over the bytes: catches a block edited by hand (not a security measure). */
+function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
 function toBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
@@ -19,13 +26,13 @@ function fromBase64(data: string): string {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 }
 
 /** The comment block holding `source` (the pipeline file's text), ending with a newline. */
 export function embedPipeline(source: string): string {
   const data = toBase64(source);
-  const lines = [`${EMBED_BEGIN} bytes=${new TextEncoder().encode(source).length} (base64 of the .dag.json; \`dagstudio import\` restores it)`];
+  const lines = [`${EMBED_BEGIN} bytes=${new TextEncoder().encode(source).length} fnv1a=${checksum(source)} (base64 of the .dag.json; \`dagstudio import\` restores it)`];
   for (let i = 0; i < data.length; i += LINE) lines.push('# ' + data.slice(i, i + LINE));
   lines.push(EMBED_END);
   return lines.join('\n') + '\n';
@@ -60,6 +67,10 @@ export function extractPipeline(pythonText: string): ExtractResult {
   }
   if (size && Number(size[1]) !== new TextEncoder().encode(source).length) {
     return { ok: false, message: `the embedded pipeline (lines ${begin + 1}-${end + 1}) is damaged: ${size[1]} bytes expected, ${new TextEncoder().encode(source).length} found` };
+  }
+  const sum = /\bfnv1a=([0-9a-f]{8})\b/.exec(lines[begin] as string);
+  if (sum && sum[1] !== checksum(source)) {
+    return { ok: false, message: `the embedded pipeline (lines ${begin + 1}-${end + 1}) is damaged: its checksum does not match (was the block edited?)` };
   }
   return { ok: true, source };
 }
