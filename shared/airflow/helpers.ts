@@ -135,7 +135,7 @@ const BASH = String.raw`class DagstudioBashOperator(BashOperator):
 const PYTHON = String.raw`class DagstudioPythonOperator(BaseOperator):
     """Runs inline Python code or a script in a subprocess, as ` + '`dagstudio run`' + String.raw` does (see _dagstudio_run)."""
 
-    template_fields = ('code', 'script', 'args', 'env', 'cwd')
+    template_fields = ('code', 'script', 'args', 'interpreter', 'env', 'cwd')
     ui_color = '#ffe8b0'
 
     def __init__(self, *, code=None, script=None, args=(), interpreter='python3', env=None, cwd=None, **kwargs):
