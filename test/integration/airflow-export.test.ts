@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,60 @@ describe('export → import', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dagstudio export and import on the command line', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dagstudio-export-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses bad arguments and unreadable files with exit 2, naming the file', () => {
+    const noTarget = run('node', [CLI, 'export', RUNNABLE]);
+    expect(noTarget.status).toBe(2);
+    expect(noTarget.stderr).toContain('--to is required');
+    const missing = run('node', [CLI, 'export', join(dir, 'nope.dag.json'), '--to', 'airflow']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.dag\.json: cannot read file: ENOENT/);
+    expect(run('node', [CLI, 'export', RUNNABLE, '--to', 'prefect']).stderr).toContain('unknown target "prefect"');
+  });
+
+  it('refuses an invalid pipeline with exit 1 and one line per problem', () => {
+    const bad = join(dir, 'bad.dag.json');
+    writeFileSync(bad, JSON.stringify({ format: 'dagstudio/pipeline', version: 1, id: 'bad', tasks: [{ id: 'a', operator: 'bash', config: {}, position: { x: 0, y: 0 } }] }));
+    const result = run('node', [CLI, 'export', bad, '--to', 'airflow', '-o', join(dir, 'bad.py')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/bad\.dag\.json: tasks\[0\]\.config\.command: /);
+    expect(existsSync(join(dir, 'bad.py'))).toBe(false);
+  });
+
+  it('prints the report before writing, and with --strict writes nothing and exits 1', () => {
+    const file = join(ROOT, 'examples/local-mlops.dag.json');
+    const out = join(dir, 'strict.py');
+    const strict = run('node', [CLI, 'export', file, '--to', 'airflow', '-o', out, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/cannot be exported exactly \(--strict: nothing written\):\n {2}.*local-mlops\.dag\.json: tasks\./);
+    expect(existsSync(out)).toBe(false);
+    const loose = run('node', [CLI, 'export', file, '--to', 'airflow', '-o', out]);
+    expect(loose.status).toBe(0);
+    expect(loose.stderr).toMatch(/exported, but not everything exactly:/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# .*Apache Airflow DAG/);
+  });
+
+  it('writes the DAG file to stdout without -o', () => {
+    const result = run('node', [CLI, 'export', RUNNABLE, '--to', 'airflow']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("dag_id='airflow_semantics'");
+  });
+
+  it('refuses to import a Python file that was not exported by dagstudio', () => {
+    const py = join(dir, 'hand.py');
+    writeFileSync(py, 'from airflow import DAG\n');
+    const result = run('node', [CLI, 'import', py]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/hand\.py: no embedded pipeline/);
   });
 });
 
