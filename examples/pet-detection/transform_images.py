@@ -76,7 +76,7 @@ def main() -> None:
         counts[split] = written
         print(f'{split}: {written} images')
 
-    summary = {'path': str(out), 'train_count': counts['train'], 'validation_count': counts['validation'],
+    summary = {'path': str(out.resolve()), 'train_count': counts['train'], 'validation_count': counts['validation'],
                'classes': list(CLASSES)}
     if os.environ.get('DAGSTUDIO_RETURN_FILE'):
         Path(os.environ['DAGSTUDIO_RETURN_FILE']).write_text(json.dumps(summary), encoding='utf-8')
