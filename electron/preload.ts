@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi, type EventListener, type HostEvent, type ReplyEnvelope } from '../shared/api';
+import type { HostEvent } from '../shared/api/app-events';
+import { buildApi, type EventListener } from '../shared/api/build-api';
+import type { ReplyEnvelope } from '../shared/api/wire';
 
 /**
  * The sandboxed preload: exposes `window.dagstudio` with exactly the host API's methods (built from the one

@@ -1,6 +1,3 @@
-import { REQUESTS, type Method, type ReplyOf, type RequestOf } from './api/requests';
-import type { HostEvent } from './api/app-events';
-
 /**
  * The host API contract (DESIGN.md §5): one table of requests (shared/api/requests.ts), the events, and the
  * `DagstudioApi` interface derived from them. The preload (Electron IPC) and the browser's WebSocket client
@@ -23,33 +20,5 @@ export { appInfoSchema, FILE_KINDS, type AppInfo } from './api/app-requests';
 // eslint-disable-next-line no-restricted-imports -- our shared/api/events.ts, not Node's `events` (the lint pattern matches the name)
 export { runEventSchema, type RunEvent, type RunStateEvent, type TaskStateEvent, type LogChunkEvent } from './api/events';
 
-/** `{}` requests may be called without an argument. */
-type Call<M extends Method> = Record<never, never> extends RequestOf<M>
-  ? (request?: RequestOf<M>) => Promise<ReplyOf<M>>
-  : (request: RequestOf<M>) => Promise<ReplyOf<M>>;
-
-type GroupOf<M> = M extends `${infer G}.${string}` ? G : never;
-export type ApiGroup = GroupOf<Method>;
-
-export type EventListener = (event: HostEvent) => void;
-
-export type DagstudioApi = {
-  readonly [G in ApiGroup]: { readonly [M in Method as M extends `${G}.${infer N}` ? N : never]: Call<M> };
-} & {
-  /** Listens to host events; returns the function that stops listening. */
-  onEvent(listener: EventListener): () => void;
-};
-
-/** Sends one request and resolves with its reply or rejects with the host's error. */
-export type Invoke = (method: Method, request: unknown) => Promise<unknown>;
-
-/** Builds the nested API object (`api.runs.start(…)`) over a transport's `invoke` and event subscription. */
-export function buildApi(invoke: Invoke, onEvent: (listener: EventListener) => () => void): DagstudioApi {
-  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
-  for (const method of Object.keys(REQUESTS) as Method[]) {
-    const [group, name] = method.split('.') as [string, string];
-    api[group] ??= {};
-    api[group][name] = (request?: unknown) => invoke(method, request ?? {});
-  }
-  return { ...api, onEvent } as unknown as DagstudioApi;
-}
+export { buildApi, type DagstudioApi, type ApiGroup, type EventListener, type Invoke } from './api/build-api';
+export { METHOD_NAMES } from './api/method-names';
