@@ -48,7 +48,7 @@ export function Modal({
       <div ref={box} className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown} data-testid={testId}>
         <header className="modal-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button modal-close" onClick={onClose} aria-label="Close">
+          <button type="button" className="icon-button modal-close" onClick={onClose} aria-label="Close dialog">
             <Icon name="x" size={16} />
           </button>
         </header>
