@@ -242,5 +242,5 @@ describe.each(SERIES)('Apache Airflow series %s', (series) => {
     // The run covers every outcome, so the comparison above proves each of them.
     const states = new Set(Object.values(local.tasks).map((t) => t.state));
     expect([...states].sort()).toEqual(['failed', 'skipped', 'success', 'upstream_failed']);
-  });
+  }, 1_200_000);
 });
