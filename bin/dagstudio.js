@@ -7,6 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const source = fileURLToPath(new URL('../electron/cli.ts', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
+// Task logs are for the user's output: the AWS SDK's notice about future Node versions would land in every run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 let entry = bundle;
 if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
