@@ -50,7 +50,7 @@ export const kubectlApplyOperator = defineOperator({
     }),
     validation: field(z.enum(KUBECTL_VALIDATION).optional(), {
       title: 'Schema validation',
-      description: 'kubectl --validate: strict rejects unknown fields, warn reports them, ignore skips the check. Empty: kubectl’s default.',
+      description: 'kubectl --validate: strict (true) rejects unknown fields, warn reports them (kubectl 1.25+), ignore (false) skips the check. Empty: kubectl’s default.',
       widget: 'select',
       advanced: true,
     }),

@@ -36,7 +36,7 @@ describe('kubectlApplyArgs', () => {
       '--namespace',
       'serving',
       '--dry-run=server',
-      '--validate=strict',
+      '--validate=true',
       '--server-side',
       '--prune',
       '-l',
@@ -50,7 +50,7 @@ describe('kubectlApplyArgs', () => {
       '-f',
       'm.yaml',
       '--dry-run=client',
-      '--validate=ignore',
+      '--validate=false',
     ]);
   });
 

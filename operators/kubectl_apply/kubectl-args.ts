@@ -3,6 +3,9 @@ import type { kubectlApplyOperator } from './definition';
 
 export type KubectlApplyConfig = OperatorConfig<typeof kubectlApplyOperator>;
 
+/* true/false are what every kubectl understands (strict/ignore arrived in 1.25; Debian 12 ships 1.20). */
+const VALIDATE_FLAG: Record<NonNullable<KubectlApplyConfig['validation']>, string> = { strict: 'true', warn: 'warn', ignore: 'false' };
+
 /** The flags that pick the cluster: shared by the apply and by the reachability probe. */
 export function kubectlTargetArgs(config: Pick<KubectlApplyConfig, 'kubeconfig' | 'context'>): string[] {
   const args: string[] = [];
@@ -18,7 +21,7 @@ export function kubectlApplyArgs(config: KubectlApplyConfig): string[] {
   args.push(...kubectlTargetArgs(config));
   if (config.namespace) args.push('--namespace', config.namespace);
   if (config.dry_run !== 'none') args.push(`--dry-run=${config.dry_run}`);
-  if (config.validation) args.push(`--validate=${config.validation}`);
+  if (config.validation) args.push(`--validate=${VALIDATE_FLAG[config.validation]}`);
   if (config.server_side) args.push('--server-side');
   args.push(...(config.extra_args ?? []));
   return args;
