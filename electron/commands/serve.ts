@@ -80,7 +80,11 @@ export async function serveCommand(args: string[]): Promise<number> {
         },
       );
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // conf's atomic writer (atomically → when-exit) re-raises SIGINT/SIGTERM after its own cleanup, which would cut
+    // the graceful close short as a "second" signal. This command owns the two signals; the cleanup still runs on exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, stop);
+    }
   });
 }
