@@ -155,6 +155,10 @@ export async function runCommand(args: string[]): Promise<number> {
       void runner.cancel(started.runId);
     } else process.exit(130);
   };
+  // `conf` (through atomically/when-exit) hooks these signals and re-raises them to end the process;
+  // here a first Ctrl-C must cancel the run cleanly instead, so this command owns them.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let record: RunRecord;

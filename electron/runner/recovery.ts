@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { FINISHED_TASK_STATES } from '../../shared/api/runs';
-import { journalPath, ownerAlive, readJournal } from '../store/pid-journal';
+import { FINISHED_TASK_STATES, type TaskState } from '../../shared/api/runs';
+import { logPath } from '../store/log-files';
+import { journalPath, ownerAlive, readJournal, type JournalState } from '../store/pid-journal';
 import type { RunFile, RunStore } from '../store/run-store';
 import { killTree } from './kill';
 
@@ -33,6 +34,7 @@ export async function recoverRuns(store: RunStore, isActive: (runId: string) => 
     const groups = new Set([...(journal?.live ?? []), ...(file?.record.pgids ?? [])]);
     report.killed += await endOrphans(runId, groups, graceMs);
     if (file && left) {
+      if (journal) replayJournal(file, journal);
       markInterrupted(file);
       await store.writeUntracked(file);
       report.runs.push(runId);
@@ -40,6 +42,33 @@ export async function recoverRuns(store: RunStore, isActive: (runId: string) => 
     rmSync(journalPath(store.dir, runId), { force: true });
   }
   return report;
+}
+
+/**
+ * The run file is written a moment after things happen; the journal at once. Tries it knows about that
+ * the file missed are put in: an ended try with its state, a started one as running (then interrupted).
+ */
+function replayJournal(file: RunFile, journal: JournalState): void {
+  const r = file.record;
+  for (const [taskId, known] of journal.tries) {
+    const ti = r.tasks[taskId];
+    if (!ti || ti.try_number > known.tryNumber) continue;
+    let entry = ti.tries.find((t) => t.try_number === known.tryNumber);
+    if (!entry) {
+      entry = { try_number: known.tryNumber, state: 'running', start: null, end: null, exit_code: null, log: logPath(r.dag_id, r.run_id, taskId, known.tryNumber) };
+      ti.tries.push(entry);
+    }
+    ti.try_number = known.tryNumber;
+    if (known.state === null) {
+      ti.state = 'running';
+      continue;
+    }
+    const ended = known.state === 'up_for_retry' ? 'failed' : (known.state as TaskState);
+    entry.state = ended;
+    entry.exit_code = known.exitCode;
+    ti.exit_code = known.exitCode;
+    ti.state = known.state as TaskState;
+  }
 }
 
 function markInterrupted(file: RunFile): void {

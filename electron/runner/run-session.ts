@@ -354,7 +354,7 @@ export class RunSession {
         },
         notify: this.deps.notify,
         onProcessStart: (pgid) => {
-          this.journal?.started(pgid);
+          this.journal?.started(pgid, task.id, tryNumber);
           this.livePgids.add(pgid);
           record.pgids = [...this.livePgids];
         },
@@ -399,7 +399,9 @@ export class RunSession {
       ti.return_value = masker.maskDeep(result.returnValue);
     }
     const retriesLeft = tryNumber - this.tryBase[i]! <= resolved.retries;
-    if (result.state === 'failed' && !this.cancelled && entry.reason !== 'cancel' && retriesLeft) {
+    const retrying = result.state === 'failed' && !this.cancelled && entry.reason !== 'cancel' && retriesLeft;
+    this.journal?.tryEnded(task.id, tryNumber, retrying ? 'up_for_retry' : result.state, result.exitCode);
+    if (retrying) {
       tryEntry.state = 'failed';
       this.setState(i, 'up_for_retry', { exit_code: result.exitCode, ...(error ? { error } : {}) });
       const timer = setTimeout(() => {

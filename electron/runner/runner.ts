@@ -107,6 +107,13 @@ export class RunnerError extends Error {
   }
 }
 
+/* Written into the first write of the run file, so a reader never sees a started run as queued. */
+function markRunning(file: RunFile): void {
+  file.record.state = 'running';
+  file.record.start ??= new Date().toISOString();
+  file.record.end = null;
+}
+
 export function createRunner(options: RunnerOptions): Runner {
   const dataDir = resolve(options.dataDir);
   const store = new RunStore(dataDir);
@@ -178,6 +185,7 @@ export function createRunner(options: RunnerOptions): Runner {
     const cwd = file.record.pipeline_path ? dirname(file.record.pipeline_path) : process.cwd();
     const session = new RunSession(file, deps, { cwd, parallelism: defaultParallelism, variables, secrets });
     session.reset(pick(session, file));
+    markRunning(file);
     await store.track(file);
     return launch(session);
   }
@@ -230,6 +238,7 @@ export function createRunner(options: RunnerOptions): Runner {
       const { variables, secrets } = runSettings(startOptions.vars);
       const cwd = pipelinePath ? dirname(pipelinePath) : resolve(startOptions.cwd ?? process.cwd());
       const session = new RunSession(file, deps, { cwd, parallelism, variables, secrets, returnValues });
+      markRunning(file);
       await store.track(file);
       return launch(session);
     },

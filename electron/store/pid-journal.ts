@@ -2,11 +2,12 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The process groups a run has started, in an append-only file beside its run file
- * (<dataDir>/runs/<run_id>.pids): "owner <pid> <start>" first, then "+<pgid>" when a task's process
- * starts and "-<pgid>" when it ends. Appending one short line is cheap enough to do before anything
- * else happens, so even a runner killed a moment after starting a task leaves the group on record, and
- * the next start can end it. The owner line tells a crashed runner's run from one another live process
+ * What a run's processes did, in an append-only file beside its run file (<dataDir>/runs/<run_id>.pids):
+ * "owner <pid> <start>" first, then "+<pgid> <task> <try>" when a task's process starts, "-<pgid>" when it
+ * ends, and "=<task> <try> <state> <exit code>" when a try ends. Appending one short line is cheap enough to
+ * do at once, while the run file itself is written a little later (coalesced): so a runner killed at any
+ * moment leaves on record every process group to end and every try that finished, and the next start can
+ * put the history right. The owner line tells a crashed runner's run from one that another live process
  * (the CLI beside the app) is still running.
  */
 export class PidJournal {
@@ -17,8 +18,12 @@ export class PidJournal {
     writeSync(this.fd, `owner ${process.pid} ${processStartTime(process.pid) ?? 0}\n`);
   }
 
-  started(pgid: number): void {
-    if (this.fd !== null) writeSync(this.fd, `+${pgid}\n`);
+  started(pgid: number, taskId: string, tryNumber: number): void {
+    if (this.fd !== null) writeSync(this.fd, `+${pgid} ${taskId} ${tryNumber}\n`);
+  }
+
+  tryEnded(taskId: string, tryNumber: number, state: string, exitCode: number | null): void {
+    if (this.fd !== null) writeSync(this.fd, `=${taskId} ${tryNumber} ${state} ${exitCode ?? ''}\n`);
   }
 
   ended(pgid: number): void {
@@ -46,6 +51,8 @@ export interface JournalState {
   owners: Array<{ pid: number; start: number }>;
   /** Groups started and not recorded as ended. */
   live: number[];
+  /** The last try of each task that started a process or ended, and how it ended (null: it had not). */
+  tries: Map<string, { tryNumber: number; state: string | null; exitCode: number | null }>;
 }
 
 export function readJournal(path: string): JournalState | null {
@@ -57,14 +64,26 @@ export function readJournal(path: string): JournalState | null {
   }
   const owners: JournalState['owners'] = [];
   const live = new Set<number>();
+  const tries: JournalState['tries'] = new Map();
   for (const line of text.split('\n')) {
+    const parts = line.split(' ');
     if (line.startsWith('owner ')) {
-      const [, pid, start] = line.split(' ');
-      owners.push({ pid: Number(pid), start: Number(start) });
-    } else if (line.startsWith('+')) live.add(Number(line.slice(1)));
-    else if (line.startsWith('-')) live.delete(Number(line.slice(1)));
+      owners.push({ pid: Number(parts[1]), start: Number(parts[2]) });
+    } else if (line.startsWith('+')) {
+      live.add(Number(parts[0]!.slice(1)));
+      const tryNumber = Number(parts[2]);
+      if (parts[1] && Number.isInteger(tryNumber) && (tries.get(parts[1])?.tryNumber ?? 0) <= tryNumber) {
+        const known = tries.get(parts[1]);
+        tries.set(parts[1], known?.tryNumber === tryNumber ? known : { tryNumber, state: null, exitCode: null });
+      }
+    } else if (line.startsWith('-')) live.delete(Number(line.slice(1)));
+    else if (line.startsWith('=') && parts.length >= 3) {
+      const tryNumber = Number(parts[1]);
+      const exit = parts[3] ? Number(parts[3]) : null;
+      tries.set(parts[0]!.slice(1), { tryNumber, state: parts[2]!, exitCode: Number.isInteger(exit) ? exit : null });
+    }
   }
-  return { owners, live: [...live].filter((n) => Number.isInteger(n) && n > 1) };
+  return { owners, live: [...live].filter((n) => Number.isInteger(n) && n > 1), tries };
 }
 
 /** The start time of a process in clock ticks since boot (Linux), to tell a pid from a reused one. */
