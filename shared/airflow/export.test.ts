@@ -94,3 +94,28 @@ describe('the Airflow exporter', () => {
     expect(result).toEqual({ ok: false, problems: [{ path: 'tasks[0].config.command', message: expect.any(String) }] });
   });
 });
+
+describe('the operators written into the DAG file', () => {
+  it('template in Airflow every config field dagstudio templates', async () => {
+    const { templatedFields } = await import('../operator');
+    const { getOperator } = await import('../../operators/index');
+    const { PYTHON_HELPER } = await import('./helpers');
+    const declared = /template_fields = \(([^)]*)\)/.exec(PYTHON_HELPER.code)?.[1] ?? '';
+    const airflowFields = [...declared.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+    expect(airflowFields.sort()).toEqual(templatedFields(getOperator('python')!).sort());
+  });
+});
+
+describe('the run state report', () => {
+  it('names the tasks whose failure Airflow would not count against the run, and only those', () => {
+    const task = (id: string, trigger_rule?: 'all_done' | 'one_failed') => ({ id, operator: 'empty', config: {}, position: at, ...(trigger_rule ? { trigger_rule } : {}) });
+    const chain = exportOf({ id: 'c', tasks: [task('a'), task('b')], edges: [{ from: 'a', to: 'b' }] });
+    expect(chain.issues).toEqual([]);
+    const cleanup = exportOf({
+      id: 'n',
+      tasks: [task('a'), task('b'), task('cleanup', 'all_done'), task('alert', 'one_failed')],
+      edges: [{ from: 'a', to: 'b' }, { from: 'b', to: 'cleanup' }, { from: 'a', to: 'alert' }, { from: 'b', to: 'alert' }],
+    });
+    expect(cleanup.issues).toEqual([{ task_id: null, field: 'run_state', message: expect.stringMatching(/when any of a, b fails, no leaf fails with it/) }]);
+  });
+});

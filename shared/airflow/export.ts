@@ -65,6 +65,32 @@ function pulledByOthers(pipeline: Pipeline, taskId: string): boolean {
   return pipeline.tasks.some((t) => t.id !== taskId && quoted.test(JSON.stringify(t.config).replace(/\\"/g, '"')));
 }
 
+/* Trigger rules under which a failure upstream makes the task upstream_failed (and so reaches the leaves). */
+const PROPAGATES_FAILURE = new Set(['all_success', 'none_failed', 'none_failed_min_one_success']);
+
+/**
+ * Airflow derives a run's state from its leaf tasks, dagstudio from every task (DESIGN.md §3). The two
+ * differ for a task whose failure cannot reach a leaf as failed/upstream_failed: the tasks it returns.
+ */
+function failuresAirflowMayNotSee(pipeline: Pipeline): string[] {
+  const children = new Map<string, string[]>();
+  for (const edge of pipeline.edges) children.set(edge.from, [...(children.get(edge.from) ?? []), edge.to]);
+  const rule = new Map(pipeline.tasks.map((t) => [t.id, t.trigger_rule ?? pipeline.defaults?.trigger_rule ?? 'all_success']));
+  const reaches = new Map<string, boolean>();
+  const visit = (id: string, path: Set<string>): boolean => {
+    const known = reaches.get(id);
+    if (known !== undefined) return known;
+    if (path.has(id)) return false;
+    path.add(id);
+    const next = children.get(id) ?? [];
+    const result = next.length === 0 || next.some((c) => PROPAGATES_FAILURE.has(rule.get(c) as string) && visit(c, path));
+    path.delete(id);
+    reaches.set(id, result);
+    return result;
+  };
+  return pipeline.tasks.map((t) => t.id).filter((id) => !visit(id, new Set()));
+}
+
 interface TaskPlan {
   task: Task;
   mapped: MappedTask;
@@ -122,6 +148,16 @@ export function exportAirflow(pipeline: Pipeline, options: AirflowExportOptions)
     plans.push({ task, mapped });
   });
   if (problems.length > 0) return { ok: false, problems };
+
+  const unseen = failuresAirflowMayNotSee(pipeline);
+  if (unseen.length > 0) {
+    const named = unseen.length > 5 ? `${unseen.slice(0, 5).join(', ')} and ${unseen.length - 5} more` : unseen.join(', ');
+    issues.push({
+      task_id: null,
+      field: 'run_state',
+      message: `Airflow sets a run's state from its leaf tasks: when ${unseen.length === 1 ? named : `any of ${named}`} fails, no leaf fails with it (trigger rules such as all_done or one_failed downstream), so Airflow marks the run success where dagstudio marks it failed`,
+    });
+  }
 
   const groupIds = new Map<string, string>();
   const taskIds = new Set(pipeline.tasks.map((t) => t.id));
