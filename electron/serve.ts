@@ -33,6 +33,8 @@ export interface Server {
   port: number;
   token: string;
   host: Host;
+  /** Drops every client connection (they reconnect by themselves); for tests of the client's reconnect. */
+  disconnectClients(): void;
   /** Cancels active runs, closes every client and the listener. */
   close(): Promise<void>;
 }
@@ -212,6 +214,9 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     port,
     token,
     host,
+    disconnectClients() {
+      for (const client of wss.clients) client.terminate();
+    },
     close() {
       closing ??= (async () => {
         await host.close();
