@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'runs.list',
   'runs.get',
   'runs.readLog',
+  'runs.saveLog',
   'runs.subscribe',
   'runs.unsubscribe',
   'variables.list',

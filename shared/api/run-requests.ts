@@ -74,6 +74,11 @@ export const runRequests = {
     }),
     reply: z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), size: z.number().int() }),
   },
+  /** Copies a task try's whole log file (already masked) to `path` (a .log or .txt file in an allowed folder). */
+  'runs.saveLog': {
+    request: z.object({ run_id: runIdSchema, task_id: idSchema, try_number: z.number().int().min(1), path: hostPathSchema }),
+    reply: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
   /** Sends this client the events of one run, or of every run, from now on (log chunks batched per run). */
   'runs.subscribe': {
     request: subscriptionSchema,

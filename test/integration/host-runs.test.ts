@@ -108,6 +108,10 @@ describe('runs over a WebSocket', () => {
     expect(inside.text).toBe('toile');
     expect(inside.start).toBe(at + 2);
     await expect(client.api.runs.readLog({ run_id: runId, task_id: 't', try_number: 9 })).rejects.toMatchObject({ code: 'not-found' });
+    const saved = await client.api.runs.saveLog({ run_id: runId, task_id: 't', try_number: 1, path: join(home, 't.log') });
+    expect(saved).toEqual({ path: join(home, 't.log'), bytes: whole.size });
+    expect(readFileSync(join(home, 't.log'), 'utf8')).toBe(whole.text);
+    await expect(client.api.runs.saveLog({ run_id: runId, task_id: 't', try_number: 1, path: join(home, '.bashrc') })).rejects.toMatchObject({ code: 'forbidden-path' });
     await expect(client.api.runs.readLog({ run_id: runId, task_id: 'nope', try_number: 1 })).rejects.toMatchObject({ code: 'not-found' });
     await expect(client.api.runs.readLog({ run_id: runId, task_id: 't', try_number: 1, start: 5, end: 2 })).rejects.toMatchObject({ code: 'bad-request' });
   });

@@ -1,3 +1,5 @@
+import { copyFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { HostError, type Method } from '../../../shared/api';
 import type { HostContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -80,6 +82,16 @@ export const runHandlers: Pick<Handlers<HostContext>, RunMethods> = {
     requireTask(run, task_id);
     if (end !== undefined && end < start) throw new HostError('bad-request', `runs.readLog: end (${end}) is before start (${start})`);
     return ctx.runner.readLog(run_id, task_id, try_number, { start, end: Math.min(end ?? start + DEFAULT_LOG_READ, start + MAX_LOG_READ) });
+  },
+
+  'runs.saveLog': async ({ run_id, task_id, try_number, path }, ctx) => {
+    const run = await requireRun(ctx, run_id);
+    requireTask(run, task_id);
+    const entry = run.tasks[task_id]!.tries.find((t) => t.try_number === try_number);
+    if (!entry) throw new HostError('not-found', `task "${task_id}" of run "${run_id}" has no try ${try_number}`);
+    const target = await ctx.guard.writable(path, ['.log', '.txt']);
+    await copyFile(join(ctx.dataDir, entry.log), target);
+    return { path: target, bytes: (await stat(target)).size };
   },
 
   'runs.subscribe': (request, ctx) => {
