@@ -12,10 +12,16 @@ const NODE_BUILTINS = [
 ];
 const NODE_ONLY_PACKAGES = ['node-pty', 'lowdb', 'lowdb/*', 'conf', 'electron-store', 'ws', 'nodemailer', '@aws-sdk/*', 'tsx', 'tsx/*', 'smtp-server'];
 
+/* Built-ins are matched by exact name (paths), not as patterns: a pattern `events` would also catch our own ./events. */
+const builtinPaths = (message) => NODE_BUILTINS.map((name) => ({ name, message }));
+
 const pure = (what) => ({
-  paths: [{ name: 'electron', message: `${what} must not import electron (only electron/main.ts and electron/preload.ts do).` }],
+  paths: [
+    { name: 'electron', message: `${what} must not import electron (only electron/main.ts and electron/preload.ts do).` },
+    ...builtinPaths(`${what} is pure: no Node built-ins.`),
+  ],
   patterns: [
-    { group: ['node:*', ...NODE_BUILTINS], message: `${what} is pure: no Node built-ins.` },
+    { group: ['node:*'], message: `${what} is pure: no Node built-ins.` },
     { group: NODE_ONLY_PACKAGES, message: `${what} is pure: no Node-only packages.` },
     { group: ['**/electron/**', '**/electron', '**/renderer/**', '**/renderer'], message: `${what} must not import electron/ or renderer/ code.` },
     { group: ['**/execute', '**/execute.ts', '**/runtime', '**/runtime.ts'], message: `${what} must not import operator executors.` },
@@ -46,9 +52,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the host only through window.dagstudio.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the host only through window.dagstudio.' },
+            ...builtinPaths('The renderer is sandboxed: no Node built-ins.'),
+          ],
           patterns: [
-            { group: ['node:*', ...NODE_BUILTINS], message: 'The renderer is sandboxed: no Node built-ins.' },
+            { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
             { group: NODE_ONLY_PACKAGES, message: 'The renderer is sandboxed: no Node-only packages.' },
             { group: ['**/electron/**', '**/electron'], message: 'The renderer must not import electron/ code.' },
             { group: ['**/execute', '**/execute.ts', '**/runtime', '**/runtime.ts'], message: 'The renderer must not import operator executors.' },

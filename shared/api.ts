@@ -17,7 +17,6 @@ export { problemSchema, loadedPipelineSchema } from './api/pipeline-requests';
 export { subscriptionSchema } from './api/run-requests';
 export * from './api/runs';
 export { appInfoSchema, FILE_KINDS, type AppInfo } from './api/app-requests';
-// eslint-disable-next-line no-restricted-imports -- our shared/api/events.ts, not Node's `events` (the lint pattern matches the name)
 export { runEventSchema, type RunEvent, type RunStateEvent, type TaskStateEvent, type LogChunkEvent } from './api/events';
 
 export { buildApi, type DagstudioApi, type ApiGroup, type EventListener, type Invoke } from './api/build-api';

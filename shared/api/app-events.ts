@@ -1,5 +1,4 @@
 import { z } from 'zod';
-// eslint-disable-next-line no-restricted-imports -- our shared/api/events.ts, not Node's `events` (the lint pattern matches the name)
 import { runEventSchema } from './events';
 
 /** Events from the desktop shell to the renderer, beside the run events: menu commands and files opened from the OS. */
