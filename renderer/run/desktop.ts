@@ -1,0 +1,83 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { getHost } from '../host';
+import { editorStore } from '../store/editor';
+import { isActive } from './liveRecord';
+import { liveRunStore } from './liveRun';
+import { progressOf, titleFor } from './progress';
+
+/*
+ * Desktop touches in the browser: the page title carries a live run's progress, and a notification says when a
+ * run ended while the window was in the background (the `notify_on_finish` preference). In the desktop app the
+ * main process does both natively (taskbar progress, system notification), so the renderer leaves them to it.
+ */
+
+export const notifyPrefStore = createStore<{ notify: boolean; loaded: boolean }>()(() => ({ notify: true, loaded: false }));
+
+let kind: 'electron' | 'browser' | null = null;
+
+export function useNotifyPref(): boolean {
+  return useStore(notifyPrefStore, (s) => s.notify);
+}
+
+export async function setNotifyPref(notify: boolean): Promise<void> {
+  notifyPrefStore.setState({ notify });
+  if (notify) askNotificationPermission();
+  try {
+    const reply = await getHost().preferences.set({ notify_on_finish: notify });
+    notifyPrefStore.setState({ notify: reply.preferences.notify_on_finish, loaded: true });
+  } catch {
+    // The choice holds for this session even if it could not be stored.
+  }
+}
+
+/** Asks for the browser's permission while a click is being handled (browsers refuse to ask otherwise). */
+export function askNotificationPermission(): void {
+  if (kind === 'electron' || typeof Notification === 'undefined') return;
+  if (Notification.permission === 'default' && notifyPrefStore.getState().notify) void Notification.requestPermission().catch(() => undefined);
+}
+
+function notifyEnd(dagId: string, runId: string, state: string): void {
+  if (kind !== 'browser' || !notifyPrefStore.getState().notify || document.hasFocus()) return;
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  const note = new Notification(`${dagId}: run ${state}`, { body: `Run ${runId} ended ${state}.`, tag: runId });
+  note.onclick = () => {
+    window.focus();
+    note.close();
+  };
+}
+
+export function startDesktopTouches(): () => void {
+  const host = getHost();
+  void host.app.info({}).then(
+    (info) => (kind = info.kind),
+    () => undefined,
+  );
+  void host.preferences.get({}).then(
+    (reply) => notifyPrefStore.setState({ notify: reply.preferences.notify_on_finish, loaded: true }),
+    () => undefined,
+  );
+  const baseTitle = document.title || 'dagstudio';
+  let lastTitle = '';
+  return liveRunStore.subscribe((state, previous) => {
+    const record = state.record;
+    const title = record
+      ? titleFor(
+          baseTitle,
+          record.state,
+          progressOf(
+            record,
+            editorStore.getState().doc.tasks.map((t) => t.id),
+            state.scopes[record.run_id],
+          ),
+          record.dag_id,
+        )
+      : baseTitle;
+    if (title !== lastTitle) {
+      document.title = title;
+      lastTitle = title;
+    }
+    const before = previous.record;
+    if (record && before && record.run_id === before.run_id && isActive(before) && !isActive(record)) notifyEnd(record.dag_id, record.run_id, record.state);
+  });
+}

@@ -1,0 +1,420 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon, type ISearchOptions } from '@xterm/addon-search';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { countNewlines, fromLineStart, lastPlainLines } from './logText';
+import { logBuffer, onLogChunk } from './logStore';
+import { dropUtf8Bytes, utf8Length } from './utf8';
+
+/*
+ * One task try's log in a terminal (xterm.js: ANSI colours, fast appends, native scroll that stops following
+ * when the user scrolls up). The terminal holds a window of the log file — bytes [windowStart, windowEnd) —
+ * never the whole of a 100 MB log: it opens on the tail, reads earlier ranges from the file when scrolled to
+ * the top, and takes live chunks as they stream. Writes are gathered per animation frame, and xterm parses
+ * them in time slices, so a task printing hundreds of thousands of lines never blocks the page.
+ */
+
+export interface LogTarget {
+  runId: string;
+  taskId: string;
+  tryNumber: number;
+}
+
+export type ReadLog = (start: number, end: number) => Promise<{ text: string; start: number; end: number; size: number }>;
+
+export interface LogViewState {
+  /** The view scrolls with new output (false once the user scrolled up). */
+  following: boolean;
+  /** The window reaches the newest text known; false after scrolling far back dropped the tail. */
+  attached: boolean;
+  loading: boolean;
+  /** Lines of the whole log, when they were all seen (streamed or read from its start); null otherwise. */
+  lines: number | null;
+  /** Bytes of the log known so far. */
+  size: number;
+  /** Where the window starts in the file: above 0, earlier text can be loaded. */
+  windowStart: number;
+  search: { index: number; count: number } | null;
+  error: string | null;
+}
+
+/** Bytes read when a log opens from its file (its tail) and each time the view scrolls to the top. */
+export const TAIL_BYTES = 256 * 1024;
+export const EARLIER_BYTES = 256 * 1024;
+/** Lines the terminal keeps; the window is trimmed to about this many. */
+export const WINDOW_LINES = 20_000;
+/** Plain-text lines mirrored in the DOM for screen readers, find-in-page and tests. */
+export const MIRROR_LINES = 400;
+const MIRROR_EVERY_MS = 200;
+
+const THEME = {
+  background: '#101318',
+  foreground: '#d8dde6',
+  cursor: '#101318',
+  cursorAccent: '#101318',
+  selectionBackground: '#3b4a6b',
+  black: '#1b1f27',
+  red: '#f87171',
+  green: '#4ade80',
+  yellow: '#facc15',
+  blue: '#60a5fa',
+  magenta: '#c084fc',
+  cyan: '#22d3ee',
+  white: '#d8dde6',
+  brightBlack: '#6b7280',
+  brightRed: '#fca5a5',
+  brightGreen: '#86efac',
+  brightYellow: '#fde68a',
+  brightBlue: '#93c5fd',
+  brightMagenta: '#d8b4fe',
+  brightCyan: '#67e8f9',
+  brightWhite: '#ffffff',
+};
+
+const SEARCH: ISearchOptions = {
+  decorations: {
+    matchBackground: '#5b4a00',
+    matchBorder: '#facc15',
+    matchOverviewRuler: '#facc15',
+    activeMatchBackground: '#a16207',
+    activeMatchBorder: '#fde68a',
+    activeMatchColorOverviewRuler: '#fde68a',
+  },
+};
+
+interface Piece {
+  text: string;
+  bytes: number;
+  lines: number;
+}
+
+export class LogController {
+  private readonly term: Terminal;
+  private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon({ highlightLimit: 2000 });
+  private state: LogViewState = { following: true, attached: true, loading: true, lines: null, size: 0, windowStart: 0, search: null, error: null };
+  /* The window's text, oldest first, from `head` on (the array is compacted now and then). */
+  private pieces: Piece[] = [];
+  private head = 0;
+  private windowLines = 0;
+  private windowStart = 0;
+  private windowEnd = 0;
+  private size = 0;
+  /** Newlines of the log before the window, when known. */
+  private linesBefore: number | null = 0;
+  private pending: string[] = [];
+  private frame = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
+  private loadingEarlier = false;
+  private disposed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly mirror: HTMLElement,
+    private readonly target: LogTarget,
+    private readonly readLog: ReadLog,
+    private readonly onState: (state: LogViewState) => void,
+  ) {
+    this.term = new Terminal({
+      disableStdin: true,
+      convertEol: true,
+      scrollback: WINDOW_LINES,
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || 'monospace',
+      fontSize: 12,
+      lineHeight: 1.25,
+      cursorBlink: false,
+      cursorInactiveStyle: 'none',
+      allowProposedApi: true,
+      overviewRulerWidth: 8,
+      theme: THEME,
+    });
+    this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
+    this.term.open(container);
+    this.fit();
+    const onScroll = () => this.scrolled();
+    const scrolled = this.term.onScroll(onScroll);
+    const viewport = container.querySelector('.xterm-viewport');
+    viewport?.addEventListener('scroll', onScroll, { passive: true });
+    const results = this.searchAddon.onDidChangeResults((r) => this.set({ search: { index: r.resultIndex, count: r.resultCount } }));
+    this.cleanups.push(
+      () => scrolled.dispose(),
+      () => viewport?.removeEventListener('scroll', onScroll),
+      () => results.dispose(),
+    );
+    void this.open();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    cancelAnimationFrame(this.frame);
+    if (this.mirrorTimer) clearTimeout(this.mirrorTimer);
+    for (const cleanup of this.cleanups) cleanup();
+    this.term.dispose();
+  }
+
+  fit(): void {
+    if (this.disposed || !this.container.clientWidth || !this.container.clientHeight) return;
+    try {
+      this.fitAddon.fit();
+    } catch {
+      // A container that is not laid out yet has no size to fit; the next resize fits it.
+    }
+  }
+
+  /** Scrolls to the newest line and follows again (reloading the tail when the window had let go of it). */
+  follow(): void {
+    if (!this.state.attached) {
+      void this.reloadTail();
+      return;
+    }
+    this.term.scrollToBottom();
+    this.set({ following: true });
+  }
+
+  find(term: string, backwards = false): boolean {
+    if (!term) {
+      this.searchAddon.clearDecorations();
+      this.set({ search: null });
+      return false;
+    }
+    const found = backwards ? this.searchAddon.findPrevious(term, SEARCH) : this.searchAddon.findNext(term, { ...SEARCH, incremental: false });
+    if (found) this.set({ following: false });
+    return found;
+  }
+
+  clearSearch(): void {
+    this.searchAddon.clearDecorations();
+    this.term.clearSelection();
+    this.set({ search: null });
+  }
+
+  /** The selected text, or else the whole window, as plain text. */
+  copyText(): string {
+    const selected = this.term.getSelection();
+    if (selected) return selected;
+    return lastPlainLines(this.windowText(), Number.MAX_SAFE_INTEGER).join('\n') + '\n';
+  }
+
+  // ---- loading
+
+  private async open(): Promise<void> {
+    const { runId, taskId, tryNumber } = this.target;
+    const buffer = logBuffer(runId, taskId, tryNumber);
+    // Live chunks queue behind the first load, so none is lost or written twice.
+    this.cleanups.push(onLogChunk(runId, taskId, tryNumber, (chunk) => this.enqueue(chunk.offset, chunk.text)));
+    this.chain = this.chain.then(async () => {
+      if (buffer?.complete) {
+        const held = buffer.text();
+        const cut = buffer.start > 0 ? fromLineStart(held) : { text: held, droppedBytes: 0 };
+        this.resetWindow(buffer.start + cut.droppedBytes, buffer.lines - countNewlines(cut.text));
+        this.push(cut.text);
+      } else await this.loadTail();
+      if (buffer && buffer.end > this.windowEnd) this.accept(buffer.start, buffer.text());
+    });
+    await this.settle();
+  }
+
+  private async loadTail(): Promise<void> {
+    const first = await this.readLog(0, TAIL_BYTES);
+    if (first.size <= first.end) {
+      this.resetWindow(0, 0);
+      this.size = first.size;
+      this.push(first.text);
+      return;
+    }
+    const tail = await this.readLog(Math.max(0, first.size - TAIL_BYTES), first.size);
+    const cut = tail.start > 0 ? fromLineStart(tail.text) : { text: tail.text, droppedBytes: 0 };
+    this.resetWindow(tail.start + cut.droppedBytes, tail.start === 0 ? 0 : null);
+    this.size = tail.size;
+    this.push(cut.text);
+  }
+
+  private async reloadTail(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      this.term.reset();
+      this.pending = [];
+      this.set({ loading: true, attached: true, following: true });
+      await this.loadTail();
+    });
+    await this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    try {
+      await this.chain;
+      this.publish({ loading: false, error: null });
+    } catch (error) {
+      this.set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      this.chain = Promise.resolve();
+    }
+  }
+
+  private enqueue(offset: number, text: string): void {
+    this.chain = this.chain.then(async () => {
+      if (this.disposed) return;
+      const end = offset + utf8Length(text);
+      if (!this.state.attached) {
+        this.size = Math.max(this.size, end);
+        this.scheduleMirror();
+        return;
+      }
+      if (offset > this.windowEnd) {
+        // Chunks were missed (the view opened while they were in flight): read the gap from the file.
+        const gap = await this.readLog(this.windowEnd, offset);
+        if (gap.start === this.windowEnd) this.push(gap.text);
+      }
+      this.accept(offset, text);
+    }).catch((error: unknown) => this.set({ error: error instanceof Error ? error.message : String(error) }));
+  }
+
+  /** Appends the part of [offset, offset + text) that lies past the window's end. */
+  private accept(offset: number, text: string): void {
+    if (offset > this.windowEnd) return;
+    const fresh = dropUtf8Bytes(text, this.windowEnd - offset);
+    if (fresh) this.push(fresh);
+  }
+
+  /** Reads the text before the window from the file and shows it above, keeping the view where it was. */
+  async loadEarlier(): Promise<void> {
+    if (this.loadingEarlier || this.windowStart === 0 || this.state.loading) return;
+    this.loadingEarlier = true;
+    this.chain = this.chain.then(async () => {
+      const windowStart = this.windowStart;
+      const range = await this.readLog(Math.max(0, windowStart - EARLIER_BYTES), windowStart);
+      const cut = range.start > 0 ? fromLineStart(range.text) : { text: range.text, droppedBytes: 0 };
+      if (!cut.text || this.disposed) return;
+      const lines = countNewlines(cut.text);
+      this.pieces.splice(this.head, 0, { text: cut.text, bytes: utf8Length(cut.text), lines });
+      this.windowLines += lines;
+      if (this.linesBefore !== null) this.linesBefore = Math.max(0, this.linesBefore - lines);
+      if (range.start === 0) this.linesBefore = 0;
+      // Too long now: the newest text goes, and the view no longer follows the live tail.
+      let attached = this.state.attached;
+      while (this.windowLines > WINDOW_LINES && this.pieces.length - this.head > 1) {
+        const last = this.pieces.pop()!;
+        this.windowLines -= last.lines;
+        this.windowEnd -= last.bytes;
+        attached = false;
+      }
+      this.pending = [];
+      this.windowStart = range.start + cut.droppedBytes;
+      this.publish({ attached, following: false });
+      await this.rewrite(cut.text);
+    });
+    await this.settle();
+    this.loadingEarlier = false;
+  }
+
+  /** Writes the window anew and keeps the line that was at the top of the view at the top. */
+  private rewrite(earlier: string): Promise<void> {
+    const rest = this.pieces
+      .slice(this.head)
+      .map((p) => p.text)
+      .join('')
+      .slice(earlier.length);
+    this.term.reset();
+    return new Promise((resolve) => {
+      this.term.write(earlier, () => {
+        const row = this.term.buffer.active.baseY + this.term.buffer.active.cursorY;
+        this.term.write(rest, () => {
+          this.term.scrollToLine(Math.max(0, row - 1));
+          resolve();
+        });
+      });
+    });
+  }
+
+  // ---- the window
+
+  private resetWindow(start: number, linesBefore: number | null): void {
+    this.pieces = [];
+    this.head = 0;
+    this.windowLines = 0;
+    this.windowStart = start;
+    this.windowEnd = start;
+    this.linesBefore = linesBefore;
+  }
+
+  private push(text: string): void {
+    if (!text) return;
+    const bytes = utf8Length(text);
+    const lines = countNewlines(text);
+    this.pieces.push({ text, bytes, lines });
+    this.windowLines += lines;
+    this.windowEnd += bytes;
+    this.pending.push(text);
+    // The terminal drops lines past its scrollback by itself; the window follows so copies and rewrites match it.
+    while (this.windowLines > WINDOW_LINES && this.pieces.length - this.head > 1) {
+      const first = this.pieces[this.head]!;
+      this.pieces[this.head] = { text: '', bytes: 0, lines: 0 };
+      this.head++;
+      this.windowLines -= first.lines;
+      this.windowStart += first.bytes;
+      if (this.linesBefore !== null) this.linesBefore += first.lines;
+    }
+    if (this.head > 256 && this.head * 2 > this.pieces.length) {
+      this.pieces = this.pieces.slice(this.head);
+      this.head = 0;
+    }
+    this.size = Math.max(this.size, this.windowEnd);
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    this.frame = 0;
+    if (this.disposed || this.pending.length === 0) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.term.write(data);
+    this.scheduleMirror();
+  }
+
+  private windowText(): string {
+    return this.pieces
+      .slice(this.head)
+      .map((p) => p.text)
+      .join('');
+  }
+
+  /** The newest lines as plain text, written straight to the DOM a few times a second at most. */
+  private scheduleMirror(): void {
+    if (this.mirrorTimer) return;
+    this.mirrorTimer = setTimeout(() => {
+      this.mirrorTimer = null;
+      if (this.disposed) return;
+      let text = '';
+      let lines = 0;
+      for (let i = this.pieces.length - 1; i >= this.head && lines <= MIRROR_LINES; i--) {
+        text = this.pieces[i]!.text + text;
+        lines += this.pieces[i]!.lines;
+      }
+      this.mirror.textContent = lastPlainLines(text, MIRROR_LINES).join('\n');
+      this.publish({});
+    }, MIRROR_EVERY_MS);
+  }
+
+  private scrolled(): void {
+    const buffer = this.term.buffer.active;
+    const atBottom = buffer.viewportY >= buffer.baseY;
+    if (atBottom !== this.state.following && this.state.attached) this.set({ following: atBottom });
+    if (buffer.viewportY === 0 && buffer.baseY > 0 && this.windowStart > 0) void this.loadEarlier();
+  }
+
+  /* Figures that change with every chunk reach React only with the mirror's few updates a second. */
+  private publish(patch: Partial<LogViewState>): void {
+    this.set({ ...patch, windowStart: this.windowStart, size: this.size, lines: this.linesBefore === null ? null : this.linesBefore + this.windowLines });
+  }
+
+  private set(patch: Partial<LogViewState>): void {
+    let changed = false;
+    for (const key of Object.keys(patch) as (keyof LogViewState)[]) {
+      if (this.state[key] !== patch[key]) changed = true;
+    }
+    if (!changed) return;
+    this.state = { ...this.state, ...patch };
+    this.onState(this.state);
+  }
+}
