@@ -4,6 +4,7 @@ import { Canvas } from '../canvas/Canvas';
 import { DialogHost } from '../dialogs/DialogHost';
 import { Palette } from '../palette/Palette';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
+import { RunArea } from '../run/RunArea';
 import { useEditor } from '../store/editor';
 import { Toolbar } from '../toolbar/Toolbar';
 import { Welcome } from '../welcome/Welcome';
@@ -25,9 +26,11 @@ export function App() {
       <Toolbar />
       <main className="workspace">
         <Palette />
-        <ReactFlowProvider key={loadCount}>
-          <Canvas />
-        </ReactFlowProvider>
+        <RunArea>
+          <ReactFlowProvider key={loadCount}>
+            <Canvas />
+          </ReactFlowProvider>
+        </RunArea>
         <PropertiesPanel />
         {screen === 'welcome' ? <Welcome /> : null}
       </main>

@@ -1,23 +1,14 @@
 import type { HostEvent } from '../../shared/api';
 import { getHost } from '../host';
 import { editor } from '../store/editor';
+import { requestRun } from '../run/runFlow';
 import { runActions, runStore } from '../store/runs';
 
 /** Run and Cancel from the editor; task-state events paint the nodes (the full run view comes with the run issue). */
 
+/** Run: the run view's flow (refuses an unsaved or invalid pipeline, asks for params, shows the run). */
 export async function run(): Promise<void> {
-  const s = editor();
-  try {
-    const reply = await getHost().runs.start({ pipeline: s.doc, ...(s.filePath ? { path: s.filePath } : {}) });
-    if ('problems' in reply) {
-      const first = reply.problems[0];
-      s.notify('error', `The pipeline cannot run: ${reply.problems.length} problem${reply.problems.length === 1 ? '' : 's'}${first ? ` (${first.path}: ${first.message})` : ''}.`);
-      return;
-    }
-    runActions.started(reply.run_id);
-  } catch (error) {
-    s.notify('error', `Could not start the run: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  await requestRun();
 }
 
 export async function cancel(): Promise<void> {

@@ -7,6 +7,7 @@ import { isDirty } from '../store/editorStore';
 import { followEditor } from '../validation/useProblems';
 import { openDialog } from './dialogs';
 import { autoLayout } from './editCommands';
+import { panel } from '../run/runPanel';
 import { refreshHostData } from './hostData';
 import { cancel, onHostRunEvent, run } from './runCommands';
 import { startTheme } from './theme';
@@ -31,7 +32,7 @@ const MENU: Record<MenuCommand, () => void> = {
   'auto-layout': () => void autoLayout(),
   run: () => void run(),
   cancel: () => void cancel(),
-  history: () => editor().notify('info', 'Run history arrives with the run view.'),
+  history: () => panel.show('runs'),
   shortcuts: () => openDialog({ kind: 'help' }),
   about: () => openDialog({ kind: 'help' }),
 };

@@ -4,6 +4,7 @@ import { getOperator } from '../../operators/index';
 import { useTaskProblemCount } from '../validation/useProblems';
 import { useTaskRunState, useTaskTryNumber } from '../store/runs';
 import { useTask } from '../store/useTask';
+import { TaskDuration } from '../run/TaskDuration';
 import { Icon } from '../ui/icons';
 import { CATEGORY_ACCENT, STATE_LABEL } from '../ui/operatorLook';
 import type { TaskFlowNode } from '../graph/flowModel';
@@ -51,6 +52,7 @@ function TaskNodeView({ id, selected }: NodeProps<TaskFlowNode>) {
             {tryNumber > 1 ? <span className="try-number"> · try {tryNumber}</span> : null}
           </span>
         ) : null}
+        <TaskDuration id={id} />
       </div>
       {task.note ? (
         <div className="task-note" data-testid={`note-${id}`}>
