@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '../../shared/settings';
@@ -24,6 +25,11 @@ export function makeTaskContext(options: {
   env?: Record<string, string>;
 }): TestTaskContext {
   const dir = mkdtempSync(join(tmpdir(), 'dagstudio-task-'));
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  } catch {
+    // Made outside a running test (e.g. in beforeAll): the caller owns the folder.
+  }
   const controller = new AbortController();
   const chunks: string[] = [];
   const notifications: Array<{ title: string; body: string }> = [];
