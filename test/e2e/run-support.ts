@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ServeProcess } from './support/serve';
-import { node, toolbarButton } from './support/designer-helpers';
+import { fitView, node, toolbarButton } from './support/designer-helpers';
 
 /** Helpers of the run view's e2e tests (test/e2e/run-*.spec.ts): pipelines on disk, opening them, reading states. */
 
-type TaskInput = { id: string; command: string; retries?: number; retry_delay_s?: number; trigger_rule?: string };
+type TaskInput = { id: string; command: string; env?: Record<string, string>; retries?: number; retry_delay_s?: number; trigger_rule?: string };
 
 /** Writes a pipeline of bash tasks, laid out left to right by depth, into the served home folder. */
 export function writePipeline(serve: ServeProcess, id: string, tasks: TaskInput[], edges: [string, string][], params: Record<string, unknown> = {}): string {
@@ -24,11 +23,11 @@ export function writePipeline(serve: ServeProcess, id: string, tasks: TaskInput[
     schedule: null,
     params,
     groups: [],
-    tasks: tasks.map(({ id: taskId, command, ...rest }) => {
+    tasks: tasks.map(({ id: taskId, command, env, ...rest }) => {
       const d = depthOf(taskId);
       const row = rows.get(d) ?? 0;
       rows.set(d, row + 1);
-      return { id: taskId, operator: 'bash', config: { command }, ...rest, position: { x: d * 300, y: row * 130 } };
+      return { id: taskId, operator: 'bash', config: env ? { command, env } : { command }, ...rest, position: { x: d * 300, y: row * 130 } };
     }),
     edges: edges.map(([from, to]) => ({ from, to })),
   };
@@ -59,6 +58,8 @@ export function runHeader(page: Page): Locator {
 
 /** Shows a task's log: a click on its node selects it, the Log tab follows the selection. */
 export async function showLog(page: Page, taskId: string): Promise<Locator> {
+  // The run panel takes room from the canvas: fit the graph in what is left so no overlay covers the node.
+  await fitView(page);
   await node(page, taskId).locator('.task-id').click();
   const tab = page.getByTestId('run-tab-log');
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
@@ -69,13 +70,17 @@ export function runTab(page: Page, name: 'log' | 'runs' | 'grid' | 'gantt'): Loc
   return page.getByTestId(`run-tab-${name}`);
 }
 
-/** Processes whose command line holds `marker` (the tasks' bash processes), from the OS process table. */
+/** Processes of this user whose environment holds `marker` (a task's `env`, inherited by its whole tree), from /proc. */
 export function processesWith(marker: string): string[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return table
-    .split('\n')
-    .filter((line) => line.includes(marker) && !line.includes('ps -eo'))
-    .map((line) => line.trim());
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ')}`);
+    } catch {
+      // Gone already, or another user's.
+    }
+  }
+  return found;
 }
 
 /**
