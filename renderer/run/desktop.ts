@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { RunRecord } from '../../shared/api/runs';
 import { getHost } from '../host';
 import { editorStore } from '../store/editor';
 import { isActive } from './liveRecord';
@@ -37,9 +38,24 @@ export function askNotificationPermission(): void {
   if (Notification.permission === 'default' && notifyPrefStore.getState().notify) void Notification.requestPermission().catch(() => undefined);
 }
 
+export interface NotifyContext {
+  kind: 'electron' | 'browser' | null;
+  enabled: boolean;
+  focused: boolean;
+  permission: NotificationPermission | 'unsupported';
+}
+
+/**
+ * Whether a change of the run on screen deserves a notification: the same run went from live to ended, in the
+ * browser (the desktop app notifies from its main process), with the preference on, the window in the
+ * background and the browser's permission given.
+ */
+export function shouldNotify(before: Pick<RunRecord, 'run_id' | 'state'> | null, after: Pick<RunRecord, 'run_id' | 'state'> | null, context: NotifyContext): boolean {
+  if (!before || !after || before.run_id !== after.run_id || !isActive(before) || isActive(after)) return false;
+  return context.kind === 'browser' && context.enabled && !context.focused && context.permission === 'granted';
+}
+
 function notifyEnd(dagId: string, runId: string, state: string): void {
-  if (kind !== 'browser' || !notifyPrefStore.getState().notify || document.hasFocus()) return;
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const note = new Notification(`${dagId}: run ${state}`, { body: `Run ${runId} ended ${state}.`, tag: runId });
   note.onclick = () => {
     window.focus();
@@ -77,7 +93,12 @@ export function startDesktopTouches(): () => void {
       document.title = title;
       lastTitle = title;
     }
-    const before = previous.record;
-    if (record && before && record.run_id === before.run_id && isActive(before) && !isActive(record)) notifyEnd(record.dag_id, record.run_id, record.state);
+    const context: NotifyContext = {
+      kind,
+      enabled: notifyPrefStore.getState().notify,
+      focused: document.hasFocus(),
+      permission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+    };
+    if (record && shouldNotify(previous.record, record, context)) notifyEnd(record.dag_id, record.run_id, record.state);
   });
 }

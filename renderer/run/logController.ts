@@ -4,6 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { countNewlines, fromLineStart, lastPlainLines } from './logText';
 import { logBuffer, onLogChunk } from './logStore';
+import { LogWindow } from './logWindow';
 import { dropUtf8Bytes, utf8Length } from './utf8';
 
 /*
@@ -46,6 +47,8 @@ export const WINDOW_LINES = 20_000;
 /** Plain-text lines mirrored in the DOM for screen readers, find-in-page and tests. */
 export const MIRROR_LINES = 400;
 const MIRROR_EVERY_MS = 200;
+/* xterm parses one write() in one go and yields between writes (after ~12 ms): big writes go in slices. */
+const WRITE_SLICE = 32 * 1024;
 
 const THEME = {
   background: '#101318',
@@ -82,31 +85,21 @@ const SEARCH: ISearchOptions = {
   },
 };
 
-interface Piece {
-  text: string;
-  bytes: number;
-  lines: number;
-}
-
 export class LogController {
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
   private readonly searchAddon = new SearchAddon({ highlightLimit: 2000 });
   private state: LogViewState = { following: true, attached: true, loading: true, lines: null, size: 0, windowStart: 0, search: null, error: null };
-  /* The window's text, oldest first, from `head` on (the array is compacted now and then). */
-  private pieces: Piece[] = [];
-  private head = 0;
-  private windowLines = 0;
-  private windowStart = 0;
-  private windowEnd = 0;
+  private readonly window = new LogWindow(WINDOW_LINES);
+  /** Bytes of the log known so far (it may be past the window's end). */
   private size = 0;
-  /** Newlines of the log before the window, when known. */
-  private linesBefore: number | null = 0;
   private pending: string[] = [];
   private frame = 0;
   private chain: Promise<void> = Promise.resolve();
   private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastMirror = -Infinity;
   private loadingEarlier = false;
+  private scrollFrame = 0;
   private disposed = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -134,14 +127,34 @@ export class LogController {
     this.term.loadAddon(this.searchAddon);
     this.term.open(container);
     this.fit();
-    const onScroll = () => this.scrolled();
+    // The terminal scrolls on every line fed while it follows: look at the position once a frame, not per line.
+    const onScroll = () => {
+      if (!this.scrollFrame) this.scrollFrame = requestAnimationFrame(() => this.scrolled());
+    };
     const scrolled = this.term.onScroll(onScroll);
     const viewport = container.querySelector('.xterm-viewport');
     viewport?.addEventListener('scroll', onScroll, { passive: true });
+    /* The wheel goes through the terminal's API rather than its viewport: a scroll of the viewport can be undone by
+       the next batch of output resizing it, and then the user's "stop following" would be lost. */
+    let rows = 0;
+    const onWheel = (event: WheelEvent) => {
+      if (event.ctrlKey || event.deltaY === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const rowPx = (this.term.options.fontSize ?? 12) * (this.term.options.lineHeight ?? 1);
+      rows += event.deltaMode === 1 ? event.deltaY : event.deltaMode === 2 ? event.deltaY * this.term.rows : event.deltaY / rowPx;
+      const whole = Math.trunc(rows);
+      if (whole === 0) return;
+      rows -= whole;
+      this.term.scrollLines(whole);
+      onScroll();
+    };
+    container.addEventListener('wheel', onWheel, { capture: true, passive: false });
     const results = this.searchAddon.onDidChangeResults((r) => this.set({ search: { index: r.resultIndex, count: r.resultCount } }));
     this.cleanups.push(
       () => scrolled.dispose(),
       () => viewport?.removeEventListener('scroll', onScroll),
+      () => container.removeEventListener('wheel', onWheel, { capture: true }),
       () => results.dispose(),
     );
     void this.open();
@@ -150,6 +163,7 @@ export class LogController {
   dispose(): void {
     this.disposed = true;
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.scrollFrame);
     if (this.mirrorTimer) clearTimeout(this.mirrorTimer);
     for (const cleanup of this.cleanups) cleanup();
     this.term.dispose();
@@ -166,7 +180,7 @@ export class LogController {
 
   /** Scrolls to the newest line and follows again (reloading the tail when the window had let go of it). */
   follow(): void {
-    if (!this.state.attached) {
+    if (!this.window.atTail) {
       void this.reloadTail();
       return;
     }
@@ -176,8 +190,7 @@ export class LogController {
 
   find(term: string, backwards = false): boolean {
     if (!term) {
-      this.searchAddon.clearDecorations();
-      this.set({ search: null });
+      this.clearSearch();
       return false;
     }
     const found = backwards ? this.searchAddon.findPrevious(term, SEARCH) : this.searchAddon.findNext(term, { ...SEARCH, incremental: false });
@@ -195,7 +208,7 @@ export class LogController {
   copyText(): string {
     const selected = this.term.getSelection();
     if (selected) return selected;
-    return lastPlainLines(this.windowText(), Number.MAX_SAFE_INTEGER).join('\n') + '\n';
+    return lastPlainLines(this.window.text(), Number.MAX_SAFE_INTEGER).join('\n') + '\n';
   }
 
   // ---- loading
@@ -209,27 +222,27 @@ export class LogController {
       if (buffer?.complete) {
         const held = buffer.text();
         const cut = buffer.start > 0 ? fromLineStart(held) : { text: held, droppedBytes: 0 };
-        this.resetWindow(buffer.start + cut.droppedBytes, buffer.lines - countNewlines(cut.text));
-        this.push(cut.text);
+        this.window.reset(buffer.start + cut.droppedBytes, buffer.lines - countNewlines(cut.text));
+        this.show(cut.text);
       } else await this.loadTail();
-      if (buffer && buffer.end > this.windowEnd) this.accept(buffer.start, buffer.text());
+      if (buffer && buffer.end > this.window.end) this.accept(buffer.start, buffer.text());
     });
     await this.settle();
   }
 
   private async loadTail(): Promise<void> {
     const first = await this.readLog(0, TAIL_BYTES);
+    this.size = Math.max(this.size, first.size);
     if (first.size <= first.end) {
-      this.resetWindow(0, 0);
-      this.size = first.size;
-      this.push(first.text);
+      this.window.reset(0, 0);
+      this.show(first.text);
       return;
     }
     const tail = await this.readLog(Math.max(0, first.size - TAIL_BYTES), first.size);
+    this.size = Math.max(this.size, tail.size);
     const cut = tail.start > 0 ? fromLineStart(tail.text) : { text: tail.text, droppedBytes: 0 };
-    this.resetWindow(tail.start + cut.droppedBytes, tail.start === 0 ? 0 : null);
-    this.size = tail.size;
-    this.push(cut.text);
+    this.window.reset(tail.start + cut.droppedBytes, tail.start === 0 ? 0 : null);
+    this.show(cut.text);
   }
 
   private async reloadTail(): Promise<void> {
@@ -247,61 +260,51 @@ export class LogController {
       await this.chain;
       this.publish({ loading: false, error: null });
     } catch (error) {
-      this.set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      this.publish({ loading: false, error: error instanceof Error ? error.message : String(error) });
       this.chain = Promise.resolve();
     }
   }
 
   private enqueue(offset: number, text: string): void {
-    this.chain = this.chain.then(async () => {
-      if (this.disposed) return;
-      const end = offset + utf8Length(text);
-      if (!this.state.attached) {
-        this.size = Math.max(this.size, end);
-        this.scheduleMirror();
-        return;
-      }
-      if (offset > this.windowEnd) {
-        // Chunks were missed (the view opened while they were in flight): read the gap from the file.
-        const gap = await this.readLog(this.windowEnd, offset);
-        if (gap.start === this.windowEnd) this.push(gap.text);
-      }
-      this.accept(offset, text);
-    }).catch((error: unknown) => this.set({ error: error instanceof Error ? error.message : String(error) }));
+    this.chain = this.chain
+      .then(async () => {
+        if (this.disposed) return;
+        const end = offset + utf8Length(text);
+        if (!this.window.atTail) {
+          // Away from the tail (scrolled far back): count what arrives, show it when the user returns to the end.
+          if (end > this.size) this.window.skipped(countNewlines(dropUtf8Bytes(text, Math.max(0, this.size - offset))));
+          this.size = Math.max(this.size, end);
+          this.scheduleMirror();
+          return;
+        }
+        if (offset > this.window.end) {
+          // Chunks were missed (the view opened while they were in flight): read the gap from the file.
+          const gap = await this.readLog(this.window.end, offset);
+          if (gap.start === this.window.end) this.show(gap.text);
+        }
+        this.accept(offset, text);
+      })
+      .catch((error: unknown) => this.set({ error: error instanceof Error ? error.message : String(error) }));
   }
 
-  /** Appends the part of [offset, offset + text) that lies past the window's end. */
+  /** Shows the part of [offset, offset + text) that lies past the window's end. */
   private accept(offset: number, text: string): void {
-    if (offset > this.windowEnd) return;
-    const fresh = dropUtf8Bytes(text, this.windowEnd - offset);
-    if (fresh) this.push(fresh);
+    if (offset > this.window.end) return;
+    this.show(dropUtf8Bytes(text, this.window.end - offset));
   }
 
   /** Reads the text before the window from the file and shows it above, keeping the view where it was. */
   async loadEarlier(): Promise<void> {
-    if (this.loadingEarlier || this.windowStart === 0 || this.state.loading) return;
+    if (this.loadingEarlier || this.window.start === 0 || this.state.loading) return;
     this.loadingEarlier = true;
     this.chain = this.chain.then(async () => {
-      const windowStart = this.windowStart;
-      const range = await this.readLog(Math.max(0, windowStart - EARLIER_BYTES), windowStart);
+      const start = this.window.start;
+      const range = await this.readLog(Math.max(0, start - EARLIER_BYTES), start);
       const cut = range.start > 0 ? fromLineStart(range.text) : { text: range.text, droppedBytes: 0 };
       if (!cut.text || this.disposed) return;
-      const lines = countNewlines(cut.text);
-      this.pieces.splice(this.head, 0, { text: cut.text, bytes: utf8Length(cut.text), lines });
-      this.windowLines += lines;
-      if (this.linesBefore !== null) this.linesBefore = Math.max(0, this.linesBefore - lines);
-      if (range.start === 0) this.linesBefore = 0;
-      // Too long now: the newest text goes, and the view no longer follows the live tail.
-      let attached = this.state.attached;
-      while (this.windowLines > WINDOW_LINES && this.pieces.length - this.head > 1) {
-        const last = this.pieces.pop()!;
-        this.windowLines -= last.lines;
-        this.windowEnd -= last.bytes;
-        attached = false;
-      }
+      this.window.prepend(cut.text, range.start + cut.droppedBytes);
       this.pending = [];
-      this.windowStart = range.start + cut.droppedBytes;
-      this.publish({ attached, following: false });
+      this.publish({ attached: this.window.atTail, following: false });
       await this.rewrite(cut.text);
     });
     await this.settle();
@@ -310,16 +313,12 @@ export class LogController {
 
   /** Writes the window anew and keeps the line that was at the top of the view at the top. */
   private rewrite(earlier: string): Promise<void> {
-    const rest = this.pieces
-      .slice(this.head)
-      .map((p) => p.text)
-      .join('')
-      .slice(earlier.length);
+    const rest = this.window.text().slice(earlier.length);
     this.term.reset();
     return new Promise((resolve) => {
-      this.term.write(earlier, () => {
+      this.write(earlier, () => {
         const row = this.term.buffer.active.baseY + this.term.buffer.active.cursorY;
-        this.term.write(rest, () => {
+        this.write(rest, () => {
           this.term.scrollToLine(Math.max(0, row - 1));
           resolve();
         });
@@ -327,39 +326,13 @@ export class LogController {
     });
   }
 
-  // ---- the window
+  // ---- showing
 
-  private resetWindow(start: number, linesBefore: number | null): void {
-    this.pieces = [];
-    this.head = 0;
-    this.windowLines = 0;
-    this.windowStart = start;
-    this.windowEnd = start;
-    this.linesBefore = linesBefore;
-  }
-
-  private push(text: string): void {
+  private show(text: string): void {
     if (!text) return;
-    const bytes = utf8Length(text);
-    const lines = countNewlines(text);
-    this.pieces.push({ text, bytes, lines });
-    this.windowLines += lines;
-    this.windowEnd += bytes;
+    this.window.append(text);
+    this.size = Math.max(this.size, this.window.end);
     this.pending.push(text);
-    // The terminal drops lines past its scrollback by itself; the window follows so copies and rewrites match it.
-    while (this.windowLines > WINDOW_LINES && this.pieces.length - this.head > 1) {
-      const first = this.pieces[this.head]!;
-      this.pieces[this.head] = { text: '', bytes: 0, lines: 0 };
-      this.head++;
-      this.windowLines -= first.lines;
-      this.windowStart += first.bytes;
-      if (this.linesBefore !== null) this.linesBefore += first.lines;
-    }
-    if (this.head > 256 && this.head * 2 > this.pieces.length) {
-      this.pieces = this.pieces.slice(this.head);
-      this.head = 0;
-    }
-    this.size = Math.max(this.size, this.windowEnd);
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
 
@@ -368,44 +341,49 @@ export class LogController {
     if (this.disposed || this.pending.length === 0) return;
     const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
-    this.term.write(data);
+    this.write(data);
     this.scheduleMirror();
   }
 
-  private windowText(): string {
-    return this.pieces
-      .slice(this.head)
-      .map((p) => p.text)
-      .join('');
+  private write(data: string, done?: () => void): void {
+    if (data.length <= WRITE_SLICE) {
+      this.term.write(data, done);
+      return;
+    }
+    for (let at = 0; at < data.length; at += WRITE_SLICE) {
+      const last = at + WRITE_SLICE >= data.length;
+      this.term.write(data.slice(at, at + WRITE_SLICE), last ? done : undefined);
+    }
   }
 
-  /** The newest lines as plain text, written straight to the DOM a few times a second at most. */
+  /** The newest lines as plain text, written straight to the DOM at once, then at most a few times a second. */
   private scheduleMirror(): void {
     if (this.mirrorTimer) return;
-    this.mirrorTimer = setTimeout(() => {
-      this.mirrorTimer = null;
-      if (this.disposed) return;
-      let text = '';
-      let lines = 0;
-      for (let i = this.pieces.length - 1; i >= this.head && lines <= MIRROR_LINES; i--) {
-        text = this.pieces[i]!.text + text;
-        lines += this.pieces[i]!.lines;
-      }
-      this.mirror.textContent = lastPlainLines(text, MIRROR_LINES).join('\n');
-      this.publish({});
-    }, MIRROR_EVERY_MS);
+    const wait = this.lastMirror + MIRROR_EVERY_MS - performance.now();
+    if (wait <= 0) this.updateMirror();
+    else this.mirrorTimer = setTimeout(() => this.updateMirror(), wait);
+  }
+
+  private updateMirror(): void {
+    this.mirrorTimer = null;
+    if (this.disposed) return;
+    this.lastMirror = performance.now();
+    this.mirror.textContent = lastPlainLines(this.window.tail(MIRROR_LINES), MIRROR_LINES).join('\n');
+    this.publish({});
   }
 
   private scrolled(): void {
+    this.scrollFrame = 0;
+    if (this.disposed) return;
     const buffer = this.term.buffer.active;
     const atBottom = buffer.viewportY >= buffer.baseY;
-    if (atBottom !== this.state.following && this.state.attached) this.set({ following: atBottom });
-    if (buffer.viewportY === 0 && buffer.baseY > 0 && this.windowStart > 0) void this.loadEarlier();
+    if (atBottom !== this.state.following && this.window.atTail) this.set({ following: atBottom });
+    if (buffer.viewportY === 0 && buffer.baseY > 0 && this.window.start > 0) void this.loadEarlier();
   }
 
   /* Figures that change with every chunk reach React only with the mirror's few updates a second. */
   private publish(patch: Partial<LogViewState>): void {
-    this.set({ ...patch, windowStart: this.windowStart, size: this.size, lines: this.linesBefore === null ? null : this.linesBefore + this.windowLines });
+    this.set({ ...patch, attached: this.window.atTail, windowStart: this.window.start, size: this.size, lines: this.window.totalLines });
   }
 
   private set(patch: Partial<LogViewState>): void {
