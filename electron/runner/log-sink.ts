@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SecretMasker } from './masker';
 
@@ -7,14 +8,17 @@ import type { SecretMasker } from './masker';
  * command's output redirected to a file; a lone "\r" of a progress bar stays), masks secrets, and
  * writes to the log file in batches, each batch becoming one event. Batching bounds both the number of
  * write calls and the number of events (a task printing a million lines makes ~1,000 chunks, not a
- * million), and the file always holds every byte an event has announced.
+ * million), and the file always holds every byte an event has announced. The file is opened with the
+ * first output; a try that printed nothing gets its empty file after it ended, off the path that starts
+ * the next task (until then, reading it gives the same empty text).
  */
 
 export const FLUSH_INTERVAL_MS = 33;
 export const FLUSH_BYTES = 64 * 1024;
 
 export class LogSink {
-  private fd: number | null;
+  private fd: number | null = null;
+  private closed = false;
   private pending: string[] = [];
   private pendingLength = 0;
   private heldCr = false;
@@ -26,14 +30,11 @@ export class LogSink {
     readonly file: string,
     private readonly masker: SecretMasker,
     private readonly onChunk: (offset: number, text: string) => void,
-  ) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.fd = openSync(file, 'w');
-  }
+  ) {}
 
   /** Output of the task as it arrives. */
   write(text: string): void {
-    if (this.fd === null || text === '') return;
+    if (this.closed || text === '') return;
     let chunk = text;
     if (this.heldCr) {
       chunk = '\r' + chunk;
@@ -63,7 +64,11 @@ export class LogSink {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.fd === null || this.pendingLength === 0) return;
+    if (this.pendingLength === 0) return;
+    if (this.fd === null) {
+      mkdirSync(dirname(this.file), { recursive: true });
+      this.fd = openSync(this.file, 'w');
+    }
     const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
@@ -77,7 +82,7 @@ export class LogSink {
 
   /** The try ended: everything held back is written, the file closed. */
   close(): void {
-    if (this.fd === null) return;
+    if (this.closed) return;
     const rest = (this.heldCr ? '\r' : '') + this.masker.end();
     this.heldCr = false;
     if (rest) {
@@ -85,8 +90,16 @@ export class LogSink {
       this.pendingLength += rest.length;
     }
     this.flush();
-    closeSync(this.fd);
-    this.fd = null;
+    this.closed = true;
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    } else {
+      const file = this.file;
+      void mkdir(dirname(file), { recursive: true })
+        .then(() => writeFile(file, '', { flag: 'a' }))
+        .catch(() => {});
+    }
   }
 
   get size(): number {

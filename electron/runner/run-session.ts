@@ -5,7 +5,6 @@ import type { RunEvent } from '../../shared/api/events';
 import { FINISHED_TASK_STATES, type RunRecord, type TaskInstance, type TaskState } from '../../shared/api/runs';
 import { graphOf, type TaskGraph } from '../../shared/graph';
 import type { Task, TriggerRule } from '../../shared/pipeline/schema';
-import { secretFields } from '../../shared/operator';
 import type { Connection } from '../../shared/settings';
 import type { Executor } from '../../operators/execute-types';
 import { getOperator } from '../../operators/index';
@@ -15,7 +14,7 @@ import type { RunFile, RunStore } from '../store/run-store';
 import { KILL_GRACE_MS } from './kill';
 import { LogSink } from './log-sink';
 import { SecretMasker } from './masker';
-import { runTry, type TryResult } from './task-try';
+import { fieldLists, runTry, type TryResult } from './task-try';
 import { emptyCounts, evaluateTriggerRule, type UpstreamCounts } from './trigger-rules';
 
 /**
@@ -80,6 +79,7 @@ export class RunSession {
   private journal: PidJournal | null = null;
   private readonly livePgids = new Set<number>();
   private returnDir = '';
+  private baseEnv: Record<string, string> | null = null;
   private readonly runDataDir: string;
 
   constructor(
@@ -309,7 +309,7 @@ export class RunSession {
     const definition = getOperator(task.operator);
     const secrets = [...this.options.secrets];
     if (definition) {
-      for (const key of secretFields(definition)) {
+      for (const key of fieldLists(definition).secret) {
         const value = task.config[key];
         if (typeof value === 'string') secrets.push(value);
       }
@@ -359,7 +359,6 @@ export class RunSession {
           record.pgids = [...this.livePgids];
         },
         onProcessEnd: (pgid) => {
-          this.journal?.ended(pgid);
           this.livePgids.delete(pgid);
           record.pgids = [...this.livePgids];
         },
@@ -446,8 +445,10 @@ export class RunSession {
 
   private taskEnv(taskId: string, tryNumber: number, returnFile: string): Record<string, string> {
     const r = this.file.record;
+    // process.env is read through the runtime on every access: copy it once per run, not once per task.
+    this.baseEnv ??= { ...(process.env as Record<string, string>) };
     return {
-      ...(process.env as Record<string, string>),
+      ...this.baseEnv,
       DAGSTUDIO_RUN_ID: this.runId,
       DAGSTUDIO_DAG_ID: r.dag_id,
       DAGSTUDIO_TASK_ID: taskId,

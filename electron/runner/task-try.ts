@@ -61,7 +61,7 @@ export async function runTry(input: TryInput): Promise<TryResult> {
   const prefix = `tasks.${task.id}.config`;
   let config: Record<string, unknown>;
   try {
-    const context = buildTemplateContext({
+    const context = () => buildTemplateContext({
       dagId: input.dagId,
       taskId: task.id,
       operator: task.operator,
@@ -73,7 +73,7 @@ export async function runTry(input: TryInput): Promise<TryResult> {
       xcom: input.xcom,
       taskStates: input.taskStates,
     });
-    const rendered = renderConfig(task.config, templatedFields(definition), context, prefix);
+    const rendered = renderConfig(task.config, fieldLists(definition).templated, context, prefix);
     if (!rendered.ok) return fail(`${rendered.problem.path}: ${input.masker.mask(rendered.problem.message)}`);
     config = rendered.config;
   } catch (error) {
@@ -116,7 +116,7 @@ export async function runTry(input: TryInput): Promise<TryResult> {
   }
   // DESIGN.md §3: a JSON return file wins over what the operator returned, for every operator.
   const returned = readReturnFile(input.returnFile);
-  rmSync(input.returnFile, { force: true });
+  if (returned.found) rmSync(input.returnFile, { force: true });
   const result: TryResult = { ...outcome, exitCode: outcome.exitCode ?? null };
   if (returned.found) result.returnValue = returned.value;
   // After a cancel or timeout the caller says why; an error of the executor's own is worth a line.
@@ -144,11 +144,23 @@ async function spawnForTask(input: TryInput, file: string, args: readonly string
   }
 }
 
+const lists = new WeakMap<OperatorDefinition, { templated: string[]; secret: Set<string> }>();
+
+/** An operator's templated and secret field names (computed once per operator, not once per try). */
+export function fieldLists(definition: OperatorDefinition): { templated: string[]; secret: Set<string> } {
+  let found = lists.get(definition);
+  if (!found) {
+    found = { templated: templatedFields(definition), secret: new Set(secretFields(definition)) };
+    lists.set(definition, found);
+  }
+  return found;
+}
+
 /** What the history shows of a try's config: its templated fields as rendered, secrets masked. */
 function shownConfig(definition: OperatorDefinition, config: Record<string, unknown>, masker: SecretMasker): Record<string, unknown> {
-  const secret = new Set(secretFields(definition));
+  const { templated, secret } = fieldLists(definition);
   const out: Record<string, unknown> = {};
-  for (const key of templatedFields(definition)) {
+  for (const key of templated) {
     if (config[key] === undefined) continue;
     out[key] = secret.has(key) ? '***' : masker.maskDeep(config[key]);
   }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /**
  * What a run's processes did, in an append-only file beside its run file (<dataDir>/runs/<run_id>.pids):
- * "owner <pid> <start>" first, then "+<pgid> <task> <try>" when a task's process starts, "-<pgid>" when it
- * ends, and "=<task> <try> <state> <exit code>" when a try ends. Appending one short line is cheap enough to
+ * "owner <pid> <start>" first, then "+<pgid> <task> <try>" when a task's process starts, and
+ * "=<task> <try> <state> <exit code>" when a try ended (with every process it started). Appending one short line is cheap enough to
  * do at once, while the run file itself is written a little later (coalesced): so a runner killed at any
  * moment leaves on record every process group to end and every try that finished, and the next start can
  * put the history right. The owner line tells a crashed runner's run from one that another live process
@@ -22,12 +22,9 @@ export class PidJournal {
     if (this.fd !== null) writeSync(this.fd, `+${pgid} ${taskId} ${tryNumber}\n`);
   }
 
+  /** A try ended; its process groups (if any) ended with it. */
   tryEnded(taskId: string, tryNumber: number, state: string, exitCode: number | null): void {
     if (this.fd !== null) writeSync(this.fd, `=${taskId} ${tryNumber} ${state} ${exitCode ?? ''}\n`);
-  }
-
-  ended(pgid: number): void {
-    if (this.fd !== null) writeSync(this.fd, `-${pgid}\n`);
   }
 
   /** The run ended with no process left: the journal is no longer needed. */
@@ -64,20 +61,24 @@ export function readJournal(path: string): JournalState | null {
   }
   const owners: JournalState['owners'] = [];
   const live = new Set<number>();
+  const groupsOf = new Map<string, number[]>();
   const tries: JournalState['tries'] = new Map();
   for (const line of text.split('\n')) {
     const parts = line.split(' ');
     if (line.startsWith('owner ')) {
       owners.push({ pid: Number(parts[1]), start: Number(parts[2]) });
     } else if (line.startsWith('+')) {
-      live.add(Number(parts[0]!.slice(1)));
+      const pgid = Number(parts[0]!.slice(1));
+      live.add(pgid);
+      const key = `${parts[1]} ${parts[2]}`;
+      groupsOf.set(key, [...(groupsOf.get(key) ?? []), pgid]);
       const tryNumber = Number(parts[2]);
       if (parts[1] && Number.isInteger(tryNumber) && (tries.get(parts[1])?.tryNumber ?? 0) <= tryNumber) {
         const known = tries.get(parts[1]);
         tries.set(parts[1], known?.tryNumber === tryNumber ? known : { tryNumber, state: null, exitCode: null });
       }
-    } else if (line.startsWith('-')) live.delete(Number(line.slice(1)));
-    else if (line.startsWith('=') && parts.length >= 3) {
+    } else if (line.startsWith('=') && parts.length >= 3) {
+      for (const pgid of groupsOf.get(`${parts[0]!.slice(1)} ${parts[1]}`) ?? []) live.delete(pgid);
       const tryNumber = Number(parts[1]);
       const exit = parts[3] ? Number(parts[3]) : null;
       tries.set(parts[0]!.slice(1), { tryNumber, state: parts[2]!, exitCode: Number.isInteger(exit) ? exit : null });

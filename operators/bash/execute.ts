@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Executor, SpawnResult, TaskOutcome, TaskRunContext } from '../execute-types';
@@ -49,6 +49,8 @@ export function outcomeOf(context: TaskRunContext, result: SpawnResult): TaskOut
 }
 
 export function readReturnFile(path: string): { found: boolean; value?: unknown } {
+  // Most tasks write none: a cheap check first spares an exception per task.
+  if (!existsSync(path)) return { found: false };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

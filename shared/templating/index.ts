@@ -2,3 +2,4 @@
 export { buildTemplateContext, jsonRendering } from './context';
 export type { TemplateContext, TemplateContextInput } from './context';
 export { isTemplate, renderConfig, renderString, renderValue, TemplateRenderError } from './render';
+export type { LazyContext } from './render';

@@ -66,13 +66,18 @@ function expressionAt(template: string, lineno: number, colno: number): string |
  * Renders every string inside `value` (objects and arrays recursively, keys untouched), the way Airflow
  * renders a templated field. A failure names the exact path: `tasks.fetch.config.env.TOKEN`.
  */
+/** A context, or a function that builds it: then it is built only if some text really is a template. */
+export type LazyContext = TemplateContext | (() => TemplateContext);
+
 export function renderValue(
   value: unknown,
-  context: TemplateContext,
+  context: LazyContext,
   path: string,
 ): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  let built: TemplateContext | undefined = typeof context === 'function' ? undefined : context;
+  const get = () => (built ??= (context as () => TemplateContext)());
   try {
-    return { ok: true, value: renderDeep(value, context, path) };
+    return { ok: true, value: renderDeep(value, get, path) };
   } catch (error) {
     if (error instanceof PathError) return { ok: false, problem: { path: error.path, message: `template error: ${error.message}` } };
     throw error;
@@ -88,10 +93,11 @@ class PathError extends Error {
   }
 }
 
-function renderDeep(value: unknown, context: TemplateContext, path: string): unknown {
+function renderDeep(value: unknown, context: () => TemplateContext, path: string): unknown {
   if (typeof value === 'string') {
+    if (!isTemplate(value)) return value;
     try {
-      return renderString(value, context);
+      return renderString(value, context());
     } catch (error) {
       throw new PathError(path, error instanceof Error ? error.message : String(error));
     }
@@ -107,13 +113,15 @@ function renderDeep(value: unknown, context: TemplateContext, path: string): unk
 export function renderConfig(
   config: Record<string, unknown>,
   templated: readonly string[],
-  context: TemplateContext,
+  context: LazyContext,
   pathPrefix: string,
 ): { ok: true; config: Record<string, unknown> } | { ok: false; problem: Problem } {
   const out: Record<string, unknown> = { ...config };
+  let built: TemplateContext | undefined = typeof context === 'function' ? undefined : context;
+  const get = () => (built ??= (context as () => TemplateContext)());
   for (const key of templated) {
     if (!(key in config)) continue;
-    const rendered = renderValue(config[key], context, `${pathPrefix}.${key}`);
+    const rendered = renderValue(config[key], get, `${pathPrefix}.${key}`);
     if (!rendered.ok) return rendered;
     out[key] = rendered.value;
   }

@@ -9,8 +9,9 @@ import { bash, pipeline } from './runner-fixtures';
 
 const root = new URL('../..', import.meta.url).pathname;
 
+/** The CLI in a process group of its own, so a test can kill it together with its pty host, as a crash of the machine's session would. */
 function startCli(args: string[]): { child: ChildProcess; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [join(root, 'bin/dagstudio.js'), 'run', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'bin/dagstudio.js'), 'run', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   child.stdout!.resume();
@@ -19,8 +20,9 @@ function startCli(args: string[]): { child: ChildProcess; stderr: () => string; 
 }
 
 /*
- * The runner is killed with SIGKILL in the middle of a run, leaving a task that ignores hangups and
- * SIGTERM running as an orphan. The next start marks the run failed, consistently, and ends the orphan.
+ * The runner and its pty host are killed with SIGKILL in the middle of a run, leaving a task that
+ * ignores hangups and SIGTERM running as an orphan. The next start marks the run failed, consistently,
+ * and ends the orphan. When only the runner dies, its pty host ends the tasks at once.
  */
 describe.runIf(processTableAvailable())('crash recovery', () => {
   let dir: string;
@@ -47,7 +49,7 @@ describe.runIf(processTableAvailable())('crash recovery', () => {
     writeFileSync(file, JSON.stringify(p));
     const cli = startCli([file, '--data-dir', dataDir, '--parallelism', '1']);
     expect(await waitUntil(() => cli.stderr().includes('[hold] started'), 60_000)).toBe(true);
-    cli.child.kill('SIGKILL');
+    process.kill(-cli.child.pid!, 'SIGKILL');
     await cli.exited;
 
     const observer = createRunner({ dataDir });
@@ -86,6 +88,24 @@ describe.runIf(processTableAvailable())('crash recovery', () => {
     expect((await observer.readLog(runId, 'hold', 1)).text).toContain('started');
     // Recovering again finds nothing left to do.
     expect(await observer.recover()).toEqual({ runs: [], killed: 0 });
+    await observer.close();
+  });
+
+  it('ends the tasks of a runner that died when its pty host outlived it', async () => {
+    const dataDir = join(dir, 'host');
+    const file = join(dir, 'host.dag.json');
+    writeFileSync(file, JSON.stringify(pipeline('host_cleanup', [bash('hold', "trap '' HUP\necho started\nsleep 300")], [])));
+    const cli = startCli([file, '--data-dir', dataDir]);
+    expect(await waitUntil(() => cli.stderr().includes('[hold] started'), 60_000)).toBe(true);
+    const observer = createRunner({ dataDir });
+    const [run] = await observer.listRuns();
+    expect(processesWithEnv('DAGSTUDIO_RUN_ID', run!.run_id).length).toBeGreaterThan(0);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    expect(await waitUntil(() => processesWithEnv('DAGSTUDIO_RUN_ID', run!.run_id).length === 0, 10_000)).toBe(true);
+    // The history still says running until a runner starts again and recovers it.
+    expect((await observer.recover()).runs).toEqual([run!.run_id]);
+    expect((await observer.getRun(run!.run_id))?.state).toBe('failed');
     await observer.close();
   });
 
