@@ -21,7 +21,10 @@ export function RunGrid() {
   const dagId = useEditor((s) => s.doc.id);
   const tasks = useEditor((s) => s.doc.tasks);
   const runs = useHistory((s) => (s.dagId === dagId ? s.runs : null));
-  const records = useHistory((s) => s.records);
+  const stored = useHistory((s) => s.records);
+  // The run on screen is more current than its stored record while it is live.
+  const live = useLiveRun((s) => s.record);
+  const records = useMemo(() => (live && stored.has(live.run_id) ? new Map(stored).set(live.run_id, live) : stored), [stored, live]);
   const onScreen = useLiveRun((s) => s.record?.run_id ?? null);
   useEffect(() => {
     void refreshHistory(dagId, true);

@@ -34,9 +34,6 @@ export function RunHeader() {
         {live ? <span className="spinner" aria-hidden /> : null}
         {record.state}
       </span>
-      <span className="run-header-id" title={record.run_id}>
-        {record.run_id}
-      </span>
       <span className="run-header-progress" data-testid="run-progress" aria-label={`${progress.done} of ${progress.total} tasks done`}>
         <span className="run-progress-bar" aria-hidden>
           <span style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
@@ -46,16 +43,25 @@ export function RunHeader() {
       <span className="run-header-elapsed" data-testid="run-elapsed" title="Elapsed time">
         {formatDuration(elapsed)}
       </span>
+      <span className="run-header-id" title={record.run_id}>
+        {record.run_id}
+      </span>
       {Object.keys(record.params).length ? (
         <span className="run-header-params" title={JSON.stringify(record.params, null, 2)}>
           params: {JSON.stringify(record.params)}
         </span>
       ) : null}
       <span className="run-spacer" />
-      <label className="run-notify" title="A notification when a run ends while this window is in the background">
-        <input type="checkbox" checked={notify} onChange={(e) => void setNotifyPref(e.target.checked)} />
-        Notify when done
-      </label>
+      <button
+        type="button"
+        className={`icon-button run-notify${notify ? ' is-on' : ''}`}
+        aria-label="Notify when a run ends"
+        aria-pressed={notify}
+        title={notify ? 'A notification when a run ends while this window is in the background (on)' : 'No notification when a run ends (off)'}
+        onClick={() => void setNotifyPref(!notify)}
+      >
+        <Icon name="bell" size={15} />
+      </button>
       {live ? (
         <button type="button" className="button small" onClick={() => void cancel()} data-testid="run-cancel">
           <Icon name="stop" size={14} />

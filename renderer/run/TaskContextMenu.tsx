@@ -17,9 +17,10 @@ interface Open {
   y: number;
 }
 
-function taskIdOf(target: EventTarget | null): string | null {
-  const node = target instanceof Element ? target.closest('.canvas .task-node[data-testid^="task-"]') : null;
-  return node ? node.getAttribute('data-testid')!.slice('task-'.length) : null;
+/** The task node an event is about: the node under the pointer, or the focused node (the keyboard's menu key). */
+function taskNodeOf(target: EventTarget | null): Element | null {
+  if (!(target instanceof Element) || !target.closest('.canvas')) return null;
+  return target.closest('.task-node[data-testid^="task-"]') ?? target.querySelector(':scope.react-flow__node > .task-node[data-testid^="task-"]');
 }
 
 export function TaskContextMenu() {
@@ -28,11 +29,14 @@ export function TaskContextMenu() {
 
   useEffect(() => {
     const onContextMenu = (event: MouseEvent) => {
-      const taskId = taskIdOf(event.target);
-      if (!taskId) return;
+      const node = taskNodeOf(event.target);
+      if (!node) return;
       event.preventDefault();
+      const taskId = node.getAttribute('data-testid')!.slice('task-'.length);
       editor().select({ tasks: [taskId] });
-      setOpen({ taskId, x: event.clientX, y: event.clientY });
+      const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+      const box = node.getBoundingClientRect();
+      setOpen({ taskId, x: fromKeyboard ? box.left + 12 : event.clientX, y: fromKeyboard ? box.bottom + 4 : event.clientY });
     };
     document.addEventListener('contextmenu', onContextMenu);
     return () => document.removeEventListener('contextmenu', onContextMenu);

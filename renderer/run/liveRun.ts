@@ -4,6 +4,7 @@ import type { RunEvent } from '../../shared/api';
 import { FINISHED_TASK_STATES, type RunRecord } from '../../shared/api/runs';
 import { runActions, runStore } from '../store/runs';
 import { blankRecord, foldRunEvent, runViewOf } from './liveRecord';
+import { panel } from './runPanel';
 
 /*
  * The run on screen, as a full record (tries, times, params), beside the designer's run-state store that paints
@@ -22,9 +23,9 @@ export const liveRunStore = createStore<LiveRunState>()(() => ({ record: null, s
 export const liveRunActions = {
   /** A run the host just started: empty until its first snapshot or events arrive. */
   begin(runId: string, dagId: string, scope: readonly string[] | null): void {
-    runActions.started(runId);
     const scopes = scope ? { ...liveRunStore.getState().scopes, [runId]: scope } : liveRunStore.getState().scopes;
     liveRunStore.setState({ record: blankRecord(runId, dagId), scopes });
+    runActions.started(runId);
   },
   /** Puts a run's snapshot on screen (graph included). A snapshot of another run than the one on screen replaces it. */
   show(record: RunRecord): void {
@@ -47,7 +48,10 @@ export function followRunStore(onForeignRun: (runId: string) => void): () => voi
   return runStore.subscribe((view, previous) => {
     if (view.runId === previous.runId) return;
     const current = liveRunStore.getState().record;
-    if (view.runId === null) liveRunActions.clear();
+    if (view.runId === null) {
+      liveRunActions.clear();
+      panel.showLog(null);
+    }
     else if (current?.run_id !== view.runId) {
       liveRunStore.setState({ record: blankRecord(view.runId) });
       onForeignRun(view.runId);

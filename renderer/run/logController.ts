@@ -56,7 +56,7 @@ const THEME = {
   cursor: '#101318',
   cursorAccent: '#101318',
   selectionBackground: '#3b4a6b',
-  black: '#1b1f27',
+  black: '#5c6370',
   red: '#f87171',
   green: '#4ade80',
   yellow: '#facc15',
