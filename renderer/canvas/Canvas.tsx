@@ -2,10 +2,13 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
+  type FitViewOptions,
+  type ReactFlowState,
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
@@ -22,6 +25,7 @@ import { editor, useEditor } from '../store/editor';
 import { useResolvedTheme } from '../app/theme';
 import { setCanvasInstance } from './canvasApi';
 import type { FlowEdge } from './flowTypes';
+import { CanvasMinimap } from './CanvasMinimap';
 import { GroupNode } from './GroupNode';
 import { interpretEdgeSelection, interpretNodeChanges } from './nodeChanges';
 import { TaskNode } from './TaskNode';
@@ -36,8 +40,20 @@ const VISIBLE_ONLY_THRESHOLD = 120;
 
 let dragSequence = 0;
 
-function minimapColor(node: FlowNode): string {
-  return node.type === 'group' ? 'var(--minimap-group)' : 'var(--minimap-node)';
+/* Below this zoom, nodes drop their details (icons, labels, notes, shadows): nothing readable is lost and
+   the browser paints a fraction of the pixels when thousands of tasks are in view. */
+const FAR_ZOOM = 0.45;
+const isFar = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM;
+
+/**
+ * What an opened pipeline first shows: all of it when it is small; for a big one, its beginning (the
+ * tasks nearest the top-left) at a readable zoom — fitting thousands of tasks would draw every one of
+ * them, too small to read. Fit view and the minimap still show the whole.
+ */
+function openingView(tasks: readonly { id: string; position: { x: number; y: number } }[]): FitViewOptions {
+  if (tasks.length <= VISIBLE_ONLY_THRESHOLD) return { padding: 0.2, maxZoom: 1 };
+  const first = [...tasks].sort((a, b) => a.position.x + a.position.y - (b.position.x + b.position.y)).slice(0, 24);
+  return { padding: 0.1, maxZoom: 1, minZoom: 0.5, nodes: first.map((t) => ({ id: t.id })) };
 }
 
 export function Canvas() {
@@ -51,6 +67,8 @@ export function Canvas() {
   const cache = useRef(new FlowCache());
   // Fit an opened pipeline in view once; an empty canvas must not jump to fit the first task dropped on it.
   const [fitOnOpen] = useState(() => doc.tasks.length > 0);
+  const [fitOptions] = useState(() => openingView(doc.tasks));
+  const far = useStore(isFar);
   const flow = useMemo(
     () => buildFlow(doc, { selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured }, cache.current),
     [doc, selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured],
@@ -164,13 +182,18 @@ export function Canvas() {
     if (isGroupNodeId(node.id)) editor().toggleCollapsed(groupIdOf(node.id));
   }, []);
 
+  /* While the view moves, the drawing is one compositor layer that slides and scales without being repainted;
+     at rest it is repainted crisp at the new zoom. */
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
+
   const onPaneClick = useCallback(() => {
     const s = editor();
     if (s.selectedTasks.size || s.selectedGroups.size || s.selectedEdges.size) s.select({});
   }, []);
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
+    <div className={far ? 'canvas is-far' : 'canvas'} ref={wrapper} data-testid="canvas">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flow.nodes}
         edges={flow.edges}
@@ -184,6 +207,8 @@ export function Canvas() {
         onDrop={onDrop}
         onNodeDoubleClick={onNodeDoubleClick}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         snapToGrid
         snapGrid={SNAP_GRID}
@@ -196,13 +221,15 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={fitOptions}
         colorMode={theme}
         proOptions={PRO_OPTIONS}
         aria-label="Pipeline canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <Panel position="bottom-right">
+          <CanvasMinimap nodes={flow.nodes} />
+        </Panel>
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       {doc.tasks.length === 0 ? (

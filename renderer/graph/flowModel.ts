@@ -1,7 +1,7 @@
-import type { Edge as FlowEdge, Node } from '@xyflow/react';
+import { Position, type Edge as FlowEdge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Group, Pipeline, Task } from '../../shared/pipeline/schema';
 import { edgeKey } from '../store/changes';
-import { COLLAPSED_HEIGHT, COLLAPSED_WIDTH, GROUP_HEADER, GROUP_PADDING, NOTE_EXTRA_HEIGHT, TASK_HEIGHT, TASK_WIDTH } from './geometry';
+import { COLLAPSED_HEIGHT, COLLAPSED_WIDTH, GROUP_HEADER, GROUP_PADDING, HANDLE_SIZE, HANDLE_Y, NOTE_EXTRA_HEIGHT, TASK_HEIGHT, TASK_WIDTH } from './geometry';
 
 /*
  * The document is the source of truth; React Flow's nodes and edges are derived from it. Derivation
@@ -54,6 +54,21 @@ export const groupIdOf = (nodeId: string): string => nodeId.slice(GROUP_PREFIX.l
 
 const EMPTY_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
+/*
+ * Every node comes with its size and handle positions (fixed by the stylesheet), so React Flow can
+ * draw edges to tasks it never rendered and need not render all 2,000 tasks once just to measure them
+ * before it can tell which are on screen. A measured size, when React Flow reports one, wins.
+ */
+function handlesFor(width: number): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  return [
+    { id: null, type: 'target', position: Position.Left, x: -half, y: HANDLE_Y - half, width: HANDLE_SIZE, height: HANDLE_SIZE },
+    { id: null, type: 'source', position: Position.Right, x: width - half, y: HANDLE_Y - half, width: HANDLE_SIZE, height: HANDLE_SIZE },
+  ];
+}
+const TASK_HANDLES = handlesFor(TASK_WIDTH);
+const COLLAPSED_HANDLES = handlesFor(COLLAPSED_WIDTH);
+
 interface CachedTask {
   task: Task;
   selected: boolean;
@@ -71,6 +86,15 @@ export class FlowCache {
   tasks = new Map<string, CachedTask>();
   edges = new Map<string, CachedEdge>();
   groups = new Map<string, GroupFlowNode>();
+  /* The last edge list: handed out again when no edge changed, because React Flow rebuilds its whole
+     connection index (every edge) each time it receives a new edges array — on every frame of a drag. */
+  edgeList: FlowEdge[] = [];
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function taskSize(task: Task, measured: { width: number; height: number } | undefined): { width: number; height: number } {
@@ -151,12 +175,11 @@ export function groupDepths(groups: readonly Group[]): Map<string, number> {
 function countMembers(doc: Pipeline): Map<string, number> {
   const parent = new Map(doc.groups.map((g) => [g.id, g.parent]));
   const out = new Map<string, number>();
+  const limit = doc.groups.length;
   for (const task of doc.tasks) {
-    const seen = new Set<string>();
-    for (let at = task.group; at !== undefined && !seen.has(at); at = parent.get(at)) {
-      seen.add(at);
-      out.set(at, (out.get(at) ?? 0) + 1);
-    }
+    // Walking up at most `limit` levels also stops a (refused, but possible in a file) cycle of groups.
+    let depth = 0;
+    for (let at = task.group; at !== undefined && depth <= limit; at = parent.get(at), depth++) out.set(at, (out.get(at) ?? 0) + 1);
   }
   return out;
 }
@@ -198,10 +221,12 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
         position: { x: frame.x, y: frame.y },
         width: collapsed ? COLLAPSED_WIDTH : frame.width,
         height: collapsed ? COLLAPSED_HEIGHT : frame.height,
+        measured: collapsed ? { width: COLLAPSED_WIDTH, height: COLLAPSED_HEIGHT } : { width: frame.width, height: frame.height },
         selected: view.selectedGroups.has(g.id),
         // Frames sit under tasks; deeper frames above shallower ones so each stays clickable.
         zIndex: collapsed ? 0 : -1000 + depth,
-        connectable: collapsed,
+        connectable: false,
+        ...(collapsed ? { handles: COLLAPSED_HANDLES } : {}),
         data: { groupId: g.id, label: g.label ?? g.id, collapsed, count: counts.get(g.id) ?? 0, depth },
       };
       const previous = cache.groups.get(id);
@@ -226,8 +251,15 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
     let entry: CachedTask;
     if (previous && previous.task === task && previous.selected === selected && previous.measured === measured) entry = previous;
     else {
-      const node: TaskFlowNode = { id: task.id, type: 'task', position: task.position, selected, data: EMPTY_DATA };
-      if (measured) node.measured = measured;
+      const node: TaskFlowNode = {
+        id: task.id,
+        type: 'task',
+        position: task.position,
+        selected,
+        data: EMPTY_DATA,
+        measured: taskSize(task, measured),
+        handles: TASK_HANDLES,
+      };
       entry = { task, selected, measured, node };
     }
     nextTasks.set(task.id, entry);
@@ -260,5 +292,7 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
     edges.push(entry.edge);
   }
   cache.edges = nextEdges;
+  if (sameItems(edges, cache.edgeList)) return { nodes, edges: cache.edgeList, frames, edgeSources };
+  cache.edgeList = edges;
   return { nodes, edges, frames, edgeSources };
 }

@@ -6,7 +6,7 @@ import { idSchema, retriesSchema, retryDelaySchema, timeoutSchema, TRIGGER_RULES
 import { duplicate, deleteSelection } from '../app/editCommands';
 import { editor, useEditor } from '../store/editor';
 import type { TaskSettingsPatch } from '../store/changes';
-import { useTask } from '../store/useTask';
+import { useTaskSettings } from '../store/useTaskSettings';
 import { Icon } from '../ui/icons';
 import { CATEGORY_ACCENT } from '../ui/operatorLook';
 import { useTaskProblems } from '../validation/useProblems';
@@ -17,7 +17,7 @@ import { NumberInput, SelectInput, TextAreaInput } from './fields/simpleInputs';
 
 /** The selected task: its settings (id, group, retries…, note) and a form generated from its operator's schema. */
 export function TaskProperties({ taskId }: { taskId: string }) {
-  const task = useTask(taskId);
+  const task = useTaskSettings(taskId);
   const problems = useTaskProblems(taskId);
   const setConfig = useCallback(
     (key: string, value: unknown) => editor().edit({ type: 'set-config', taskId, key, value }, { key: `config:${taskId}:${key}`, windowMs: 1000 }),

@@ -23,6 +23,25 @@ export function validateNow(doc: Pipeline): ProblemIndex {
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 
+/**
+ * True when `next` differs from `previous` only in where tasks sit. No rule looks at positions, so a
+ * drag (2,000 tasks, sixty edits a second) keeps the problems it had instead of validating each frame.
+ */
+export function onlyMoved(previous: Pipeline, next: Pipeline): boolean {
+  if (previous.tasks === next.tasks || previous.tasks.length !== next.tasks.length) return false;
+  for (const key of Object.keys(next) as (keyof Pipeline)[]) if (key !== 'tasks' && previous[key] !== next[key]) return false;
+  if (Object.keys(previous).length !== Object.keys(next).length) return false;
+  for (let i = 0; i < next.tasks.length; i++) {
+    const a = previous.tasks[i]!;
+    const b = next.tasks[i]!;
+    if (a === b) continue;
+    const keys = Object.keys(b) as (keyof typeof b)[];
+    if (keys.length !== Object.keys(a).length) return false;
+    for (const key of keys) if (key !== 'position' && a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
 /** Starts following the editor: small documents validate at once, big ones after the typing pauses briefly. */
 export function followEditor(): () => void {
   const schedule = (doc: Pipeline) => {
@@ -35,7 +54,11 @@ export function followEditor(): () => void {
   };
   schedule(editorStore.getState().doc);
   return editorStore.subscribe((state, previous) => {
-    if (state.doc !== previous.doc) schedule(state.doc);
+    if (state.doc === previous.doc) return;
+    const checked = problemStore.getState();
+    // Problems of the previous document still hold for this one: keep them (task indexes are unchanged too).
+    if (checked.doc === previous.doc && onlyMoved(previous.doc, state.doc)) problemStore.setState({ doc: state.doc });
+    else schedule(state.doc);
   });
 }
 
