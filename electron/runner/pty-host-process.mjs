@@ -29,12 +29,24 @@ function taskEnv(request) {
 }
 // No back-pressure on the terminals: the runner reads far faster than tasks print, and the pipe's queue
 // absorbs the bursts.
+// Frames of one turn of the event loop leave in one write (a busy task's output arrives in small
+// pieces; one system call and one wake-up of the runner for many of them).
+let corked = false;
 function send(type, id, payload) {
   const header = Buffer.allocUnsafe(HEADER);
   header.writeUInt8(type.charCodeAt(0), 0);
   header.writeUInt32BE(id, 1);
   header.writeUInt32BE(payload.length, 5);
-  process.stdout.write(payload.length > 0 ? Buffer.concat([header, payload]) : header);
+  if (!corked) {
+    corked = true;
+    process.stdout.cork();
+    setImmediate(() => {
+      corked = false;
+      process.stdout.uncork();
+    });
+  }
+  process.stdout.write(header);
+  if (payload.length > 0) process.stdout.write(payload);
 }
 
 const json = (value) => Buffer.from(JSON.stringify(value));
@@ -62,10 +74,8 @@ function spawnTask(id, request) {
         },
         onExit: (exitCode, signal) => {
           live.delete(id);
-          process.stdout.cork();
           announce();
           send('X', id, json({ exitCode, signal: signal || null }));
-          process.nextTick(() => process.stdout.uncork());
         },
       },
     );

@@ -91,6 +91,14 @@ class PtyHost {
     this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
     let offset = 0;
     const buf = this.buffered;
+    // Output frames of one read are handed on together, per task: fewer, larger pieces of text.
+    const output = new Map<number, Buffer[]>();
+    const flushOutput = (id: number) => {
+      const parts = output.get(id);
+      if (!parts) return;
+      output.delete(id);
+      this.tasks.get(id)?.onData(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
+    };
     while (buf.length - offset >= HEADER) {
       const length = buf.readUInt32BE(offset + 5);
       if (buf.length - offset < HEADER + length) break;
@@ -100,10 +108,15 @@ class PtyHost {
       offset += HEADER + length;
       const task = this.tasks.get(id);
       if (!task) continue;
+      if (type !== 0x44) flushOutput(id);
       switch (type) {
-        case 0x44: // D
-          task.onData(payload);
+        case 0x44: {
+          // D
+          const parts = output.get(id);
+          if (parts) parts.push(payload);
+          else output.set(id, [payload]);
           break;
+        }
         case 0x50: // P
           task.onStart((JSON.parse(payload.toString('utf8')) as { pid: number }).pid);
           break;
@@ -120,6 +133,7 @@ class PtyHost {
         }
       }
     }
+    for (const id of [...output.keys()]) flushOutput(id);
     // Keep only the unread tail (a copy, so the big chunk it came from can be freed).
     this.buffered = offset === buf.length ? Buffer.alloc(0) : Buffer.from(buf.subarray(offset));
   }
