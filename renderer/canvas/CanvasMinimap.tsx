@@ -99,7 +99,14 @@ export const CanvasMinimap = memo(function CanvasMinimap({ nodes }: { nodes: rea
   let viewport: { left: number; top: number; width: number; height: number } | null = null;
   if (bounds) {
     const { scale, ox, oy } = fit(bounds);
-    viewport = { left: ox + (-tx / zoom) * scale, top: oy + (-ty / zoom) * scale, width: (paneWidth / zoom) * scale, height: (paneHeight / zoom) * scale };
+    // Clamped to the minimap, so a view larger than the pipeline still shows as a frame, not a stray line.
+    const left = ox + (-tx / zoom) * scale;
+    const top = oy + (-ty / zoom) * scale;
+    const right = left + (paneWidth / zoom) * scale;
+    const bottom = top + (paneHeight / zoom) * scale;
+    const l = Math.max(0, Math.min(WIDTH - 2, left));
+    const t = Math.max(0, Math.min(HEIGHT - 2, top));
+    viewport = { left: l, top: t, width: Math.max(2, Math.min(WIDTH, right) - l), height: Math.max(2, Math.min(HEIGHT, bottom) - t) };
   }
 
   /* Clicking or dragging on the minimap centres the canvas on that point. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { test, expect } from './support/serve';
 import { clickTask, connect, dragFromPalette, node, openNewPipeline, renameSelected, setCode, toolbarButton } from './support/designer-helpers';
 
@@ -89,13 +90,19 @@ test('Run paints each task’s state on its node as the run goes', async ({ page
   await setCode(page, 'command', 'echo fine');
   await dragFromPalette(page, 'bash', { x: 420, y: 150 });
   await renameSelected(page, 'boom');
-  await setCode(page, 'command', 'sleep 1; exit 3');
+  await setCode(page, 'command', 'sleep 4; exit 3');
   await dragFromPalette(page, 'empty', { x: 420, y: 330 });
   await renameSelected(page, 'after');
   await connect(page, 'ok', 'boom');
   await connect(page, 'boom', 'after');
   await clickTask(page, 'ok');
   await expect(node(page, 'ok')).toHaveAttribute('data-state', 'none');
+  // A run runs the saved file (its folder is the tasks' working directory): save first.
+  await toolbarButton(page, 'Save').click();
+  const save = page.getByTestId('save-as-dialog');
+  await save.getByLabel('File path').fill(join(serve.home, 'states.dag.json'));
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 
   await toolbarButton(page, 'Run').click();
   await expect(node(page, 'boom')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
