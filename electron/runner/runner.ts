@@ -158,7 +158,9 @@ export function createRunner(options: RunnerOptions): Runner {
   function launch(session: RunSession): StartedRun {
     sessions.set(session.runId, session);
     session.begin();
-    void session.done.then(() => sessions.delete(session.runId));
+    void session.done.then(() => {
+      if (sessions.get(session.runId) === session) sessions.delete(session.runId);
+    });
     return { runId: session.runId, done: session.done };
   }
 
@@ -171,11 +173,17 @@ export function createRunner(options: RunnerOptions): Runner {
   /** Resets tasks of a run (resuming it when it had ended) and returns the run's completion. */
   async function resetTasks(runId: string, taskId: string, pick: (session: RunSession, file: RunFile) => string[]): Promise<StartedRun> {
     const active = sessions.get(runId);
-    if (active) {
+    if (active?.active) {
       if (!active.file.record.tasks[taskId]) throw new RunnerError(`task "${taskId}" does not exist in run "${runId}"`);
-      active.reset(pick(active, active.file));
+      try {
+        active.reset(pick(active, active.file));
+      } catch (error) {
+        throw new RunnerError(error instanceof Error ? error.message : String(error));
+      }
       return { runId, done: active.done };
     }
+    // A run that just ended is still writing its history: let it finish, then resume it from its file.
+    if (active) await active.done;
     const file = await fileOf(runId);
     if (!file.pipeline.tasks.some((t) => t.id === taskId)) throw new RunnerError(`task "${taskId}" does not exist in run "${runId}"`);
     if (file.record.state === 'running' || file.record.state === 'queued') {
@@ -184,7 +192,11 @@ export function createRunner(options: RunnerOptions): Runner {
     const { variables, secrets } = runSettings();
     const cwd = file.record.pipeline_path ? dirname(file.record.pipeline_path) : process.cwd();
     const session = new RunSession(file, deps, { cwd, parallelism: defaultParallelism, variables, secrets });
-    session.reset(pick(session, file));
+    try {
+      session.reset(pick(session, file));
+    } catch (error) {
+      throw new RunnerError(error instanceof Error ? error.message : String(error));
+    }
     markRunning(file);
     await store.track(file);
     return launch(session);
