@@ -14,6 +14,13 @@ const MOUSE: [string, string][] = [
   ['Double-click a group', 'Collapse or expand it'],
 ];
 
+/** One row per action, with every combination that does it (Redo: Ctrl+Shift+Z or Ctrl+Y). */
+function byLabel(section: Shortcut['section']): [string, string[]][] {
+  const rows = new Map<string, string[]>();
+  for (const s of SHORTCUTS) if (s.section === section) rows.set(s.label, [...(rows.get(s.label) ?? []), s.keys]);
+  return [...rows];
+}
+
 /** The keyboard shortcuts (from the same table the key handler uses) and the mouse gestures. */
 export function HelpDialog() {
   return (
@@ -24,11 +31,16 @@ export function HelpDialog() {
             <h3>{section}</h3>
             <table className="shortcut-table">
               <tbody>
-                {SHORTCUTS.filter((s) => s.section === section).map((s) => (
-                  <tr key={s.keys}>
-                    <td>{s.label}</td>
+                {byLabel(section).map(([label, keys]) => (
+                  <tr key={label}>
+                    <td>{label}</td>
                     <td>
-                      <kbd>{displayKeys(s.keys)}</kbd>
+                      {keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 ? ' or ' : null}
+                          <kbd>{displayKeys(k)}</kbd>
+                        </span>
+                      ))}
                     </td>
                   </tr>
                 ))}

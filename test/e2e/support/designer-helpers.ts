@@ -33,7 +33,9 @@ export async function taskIds(page: Page): Promise<string[]> {
 export async function dragFromPalette(page: Page, operator: string, at: { x: number; y: number }): Promise<string> {
   const before = new Set(await taskIds(page));
   // A real mouse drag, in small steps like a hand: Chromium turns it into HTML5 drag-and-drop events.
-  const from = await centre(page.getByTestId(`palette-${operator}`));
+  const entry = page.getByTestId(`palette-${operator}`);
+  await entry.scrollIntoViewIfNeeded();
+  const from = await centre(entry);
   const box = (await canvas(page).boundingBox())!;
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
