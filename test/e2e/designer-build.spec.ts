@@ -196,7 +196,7 @@ test('a five-task pipeline is built with the mouse, edited, saved, reopened and 
     ]);
     expect(doc.groups).toEqual([{ id: 'group', label: 'ML engineering' }]);
     // Snap to grid: every task sits on the 16 px grid, however it got there (drop, drag, auto layout).
-    for (const t of doc.tasks as unknown as { position: { x: number; y: number } }[]) expect([t.position.x % 16, t.position.y % 16]).toEqual([0, 0]);
+    for (const t of doc.tasks as unknown as { position: { x: number; y: number } }[]) expect([Math.abs(t.position.x % 16), Math.abs(t.position.y % 16)]).toEqual([0, 0]);
     const train = doc.tasks.find((t) => t.id === 'train')!;
     expect(train).toMatchObject({ operator: 'python', group: 'group', retries: 2, note: 'Trains the model; retried twice.' });
     expect(train.config.code).toBe('import json\nprint(json.dumps({"accuracy": 0.93}))');
