@@ -70,6 +70,8 @@ const TASK_HANDLES = handlesFor(TASK_WIDTH);
 const COLLAPSED_HANDLES = handlesFor(COLLAPSED_WIDTH);
 
 interface CachedTask {
+  /** The derivation that last used this entry; entries left behind belong to deleted tasks. */
+  generation: number;
   task: Task;
   selected: boolean;
   measured: { width: number; height: number } | undefined;
@@ -89,6 +91,9 @@ export class FlowCache {
   /* The last edge list: handed out again when no edge changed, because React Flow rebuilds its whole
      connection index (every edge) each time it receives a new edges array — on every frame of a drag. */
   edgeList: FlowEdge[] = [];
+  generation = 0;
+  /* The inputs of the last edge derivation: a drag changes none of them, so its frames skip the edge loop. */
+  edgeInputs: { edges: Pipeline['edges']; selectedEdges: ReadonlySet<string>; model: Pick<FlowModel, 'edges' | 'edgeSources'> } | null = null;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -237,7 +242,8 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
     cache.groups = nextGroups;
   } else cache.groups.clear();
 
-  const nextTasks = new Map<string, CachedTask>();
+  // The task cache is updated in place (no new 2,000-entry map per frame of a drag).
+  const generation = ++cache.generation;
   const hiddenIn = new Map<string, string>();
   for (const task of doc.tasks) {
     const root = task.group !== undefined ? roots.get(task.group) : undefined;
@@ -248,25 +254,38 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
     const selected = view.selectedTasks.has(task.id);
     const measured = view.measured.get(task.id);
     const previous = cache.tasks.get(task.id);
-    let entry: CachedTask;
-    if (previous && previous.task === task && previous.selected === selected && previous.measured === measured) entry = previous;
-    else {
-      const node: TaskFlowNode = {
-        id: task.id,
-        type: 'task',
-        position: task.position,
-        selected,
-        data: EMPTY_DATA,
-        measured: taskSize(task, measured),
-        handles: TASK_HANDLES,
-      };
-      entry = { task, selected, measured, node };
+    if (previous && previous.task === task && previous.selected === selected && previous.measured === measured) {
+      previous.generation = generation;
+      nodes.push(previous.node);
+      continue;
     }
-    nextTasks.set(task.id, entry);
-    nodes.push(entry.node);
+    const node: TaskFlowNode = {
+      id: task.id,
+      type: 'task',
+      position: task.position,
+      selected,
+      data: EMPTY_DATA,
+      measured: taskSize(task, measured),
+      handles: TASK_HANDLES,
+    };
+    cache.tasks.set(task.id, { generation, task, selected, measured, node });
+    nodes.push(node);
   }
-  cache.tasks = nextTasks;
+  if (cache.tasks.size > nodes.length) {
+    for (const [id, entry] of cache.tasks) if (entry.generation !== generation) cache.tasks.delete(id);
+  }
 
+  // No collapsed group means no edge is rerouted: the edges depend on the edge list and edge selection alone.
+  const last = cache.edgeInputs;
+  if (hiddenIn.size === 0 && last && last.edges === doc.edges && last.selectedEdges === view.selectedEdges) {
+    return { nodes, frames, ...last.model };
+  }
+  const model = deriveEdges(doc, view, cache, hiddenIn);
+  cache.edgeInputs = hiddenIn.size === 0 ? { edges: doc.edges, selectedEdges: view.selectedEdges, model } : null;
+  return { nodes, frames, ...model };
+}
+
+function deriveEdges(doc: Pipeline, view: FlowView, cache: FlowCache, hiddenIn: ReadonlyMap<string, string>): Pick<FlowModel, 'edges' | 'edgeSources'> {
   const edges: FlowEdge[] = [];
   const edgeSources = new Map<string, { from: string; to: string }[]>();
   const nextEdges = new Map<string, CachedEdge>();
@@ -292,7 +311,7 @@ export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): Flow
     edges.push(entry.edge);
   }
   cache.edges = nextEdges;
-  if (sameItems(edges, cache.edgeList)) return { nodes, edges: cache.edgeList, frames, edgeSources };
+  if (sameItems(edges, cache.edgeList)) return { edges: cache.edgeList, edgeSources };
   cache.edgeList = edges;
-  return { nodes, edges, frames, edgeSources };
+  return { edges, edgeSources };
 }

@@ -45,6 +45,19 @@ describe('editor store', () => {
     expect([...s.getState().selectedTasks]).toEqual(['b']);
   });
 
+  it('keeps the task index right through moves, undo, redo and a rename', () => {
+    const { s } = store();
+    s.getState().edit({ type: 'add-tasks', tasks: [task('a'), task('b')] });
+    s.getState().edit({ type: 'move-tasks', positions: { b: { x: 32, y: 48 } } });
+    expect(s.getState().tasksById.get('b')!.position).toEqual({ x: 32, y: 48 });
+    s.getState().undo();
+    expect(s.getState().tasksById.get('b')!.position).toEqual({ x: 0, y: 0 });
+    s.getState().redo();
+    expect(s.getState().tasksById.get('b')).toBe(s.getState().doc.tasks[1]);
+    s.getState().edit({ type: 'rename-task', from: 'b', to: 'c' });
+    expect([...s.getState().tasksById.keys()].sort()).toEqual(['a', 'c']);
+  });
+
   it('follows a renamed task with the selection', () => {
     const { s } = store();
     s.getState().edit({ type: 'add-tasks', tasks: [task('a')] });

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Pipeline } from '../../shared/pipeline/schema';
+import type { Pipeline, Task } from '../../shared/pipeline/schema';
 import { applyChange, type EditorChange } from './changes';
 import { emptyHistory, record, redo, undo, type Coalesce } from './history';
 import { indexTasks, initialEditorState, type Dimensions, type EditorState, type Notice } from './initialState';
@@ -33,8 +33,29 @@ function prune(set: ReadonlySet<string>, exists: (id: string) => boolean): Reado
   return set;
 }
 
+/**
+ * The task index for a new document. When the tasks are the same ids in the same order (a drag, a form
+ * edit), the index is patched in place: rebuilding a 2,000-entry map on every frame of a drag only fed the
+ * garbage collector. Readers look tasks up by id, so they see each replaced task as a new object.
+ */
+function reindex(previous: Pipeline, index: ReadonlyMap<string, Task>, next: Pipeline): ReadonlyMap<string, Task> {
+  if (next.tasks === previous.tasks) return index;
+  if (next.tasks.length !== previous.tasks.length) return indexTasks(next.tasks);
+  const changed: Task[] = [];
+  for (let i = 0; i < next.tasks.length; i++) {
+    const a = previous.tasks[i]!;
+    const b = next.tasks[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id) return indexTasks(next.tasks);
+    changed.push(b);
+  }
+  const map = index as Map<string, Task>;
+  for (const task of changed) map.set(task.id, task);
+  return map;
+}
+
 function withDoc(state: EditorState, doc: Pipeline): Partial<EditorState> {
-  const tasksById = doc.tasks === state.doc.tasks ? state.tasksById : indexTasks(doc.tasks);
+  const tasksById = reindex(state.doc, state.tasksById, doc);
   const groupIds = doc.groups === state.doc.groups ? null : new Set(doc.groups.map((g) => g.id));
   return {
     doc,
