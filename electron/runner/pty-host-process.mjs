@@ -13,7 +13,7 @@
 import { startTerminal } from './pty-terminal.mjs';
 
 const HEADER = 9;
-const ANNOUNCE_MS = 5;
+const ANNOUNCE_MS = 20;
 const live = new Map();
 
 // The runner's environment, as tasks inherit it (without what was added to start this host as node).

@@ -41,6 +41,10 @@ function loadNative() {
 
 const native = loadNative();
 
+// Unguessable per process, unique per terminal: no task prints it by chance (or on purpose) to cut its own log short.
+const MARKER_PREFIX = randomBytes(12).toString('hex');
+let terminals = 0;
+
 /**
  * Starts `request.file request.args` in a new terminal (the child leads its own session and process group).
  * handlers.onData(Buffer) gets the output; handlers.onExit(exitCode, signal) comes once, after all of it.
@@ -74,7 +78,7 @@ function startNative(request, handlers) {
   let reported = false;
   let timer = null;
   let held = null;
-  const marker = Buffer.from(`\u001b]7777;dagstudio-drained-${randomBytes(12).toString('hex')}\u0007`);
+  const marker = Buffer.from(`\u001b]7777;dagstudio-drained-${MARKER_PREFIX}-${++terminals}\u0007`);
 
   const term = native.module.fork(request.file, [...request.args], pairs, request.cwd, request.cols, request.rows, -1, -1, true, native.helper, (exitCode, signal) => {
     exit = { exitCode, signal: signal || null };

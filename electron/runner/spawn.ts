@@ -32,8 +32,9 @@ const ROWS = 30;
  * this process. The child is a session leader, so its pid is its process group id: aborting `signal`
  * sends SIGTERM to the whole group (and, on Linux, the rest of its tree and any process still carrying
  * the task's DAGSTUDIO_* identity), then SIGKILL after a grace period. Resolves when the process exited
- * and its output was drained; leftovers of the group (background jobs) are then ended too, so a finished
- * task never leaves processes behind. Rejects only when the file cannot be started.
+ * and its output was drained; leftovers of the group (background jobs) are ended when it exits (by the
+ * terminal, pty-terminal.mjs), so a finished task never leaves processes behind. Rejects only when the
+ * file cannot be started.
  */
 export function spawnInPty(file: string, args: readonly string[], options: PtySpawnOptions): Promise<SpawnResult> {
   if (options.signal.aborted) return Promise.resolve({ exitCode: null, signal: 'SIGTERM', lastLine: '' });
@@ -84,8 +85,9 @@ export function spawnInPty(file: string, args: readonly string[], options: PtySp
       onExit: (exitCode, signal) => {
         emit(decoder.end());
         options.signal.removeEventListener('abort', onAbort);
-        // Background jobs the task left in its group would outlive it otherwise.
-        if (pid !== null && process.platform !== 'win32') signalTree(pid, 'SIGKILL', { sweep: options.signal.aborted, marker });
+        // The terminal already ended what was left of the group; after a cancel or timeout, also whatever
+        // escaped it (its own session) but still carries the task's identity.
+        if (pid !== null && options.signal.aborted && process.platform !== 'win32') signalTree(pid, 'SIGKILL', { sweep: true, marker });
         cleanup();
         resolve(signal ? { exitCode: null, signal, lastLine: tracker.value() } : { exitCode, signal: null, lastLine: tracker.value() });
       },

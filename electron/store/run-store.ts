@@ -9,8 +9,10 @@ import { runRecordSchema, runSummarySchema, type RunSummary } from '../../shared
 /**
  * Run history (DESIGN.md §3). lowdb rewrites a whole file on every write, so each run has its own small
  * file (<dataDir>/runs/<run_id>.json, holding the record and the pipeline as it ran) plus one index of
- * summaries for lists. Writes are coalesced (a run's file at most every `coalesceMs`) and atomic (lowdb's
- * writer writes a temporary file and renames it), so a crash never leaves a torn file.
+ * summaries for lists. Writes are coalesced (a run's file at most every `coalesceMs`, or less often for a
+ * run so big that writing it takes more than a twentieth of that) and atomic (lowdb's writer writes a
+ * temporary file and renames it), so a crash never leaves a torn file. What a crash loses of the last
+ * moments, the journal (pid-journal.ts) restores.
  */
 
 export const runFileSchema = z.object({
@@ -28,6 +30,8 @@ type Index = z.output<typeof indexSchema>;
 interface Tracked {
   db: Low<RunFile>;
   timer: NodeJS.Timeout | null;
+  /** How long the last write took to prepare: a big run is written less often, so writing never dominates. */
+  lastCostMs: number;
 }
 
 export class RunStore {
@@ -73,7 +77,7 @@ export class RunStore {
     const runId = file.record.run_id;
     const db = new Low(new JSONFile<RunFile>(this.runFilePath(runId)), file);
     db.data = file;
-    this.tracked.set(runId, { db, timer: null });
+    this.tracked.set(runId, { db, timer: null, lastCostMs: 0 });
     await db.write();
     this.pendingSummaries.set(runId, summaryOf(file));
     await this.flushIndex();
@@ -87,10 +91,16 @@ export class RunStore {
       this.pendingSummaries.set(runId, summaryOf(t.db.data));
       this.indexTimer ??= setTimeout(() => this.flushIndex().catch(this.onWriteError), this.coalesceMs);
     }
-    t.timer ??= setTimeout(() => {
-      t.timer = null;
-      t.db.write().catch(this.onWriteError);
-    }, this.coalesceMs);
+    t.timer ??= setTimeout(
+      () => {
+        t.timer = null;
+        const started = performance.now();
+        const writing = t.db.write();
+        t.lastCostMs = performance.now() - started;
+        writing.catch(this.onWriteError);
+      },
+      Math.max(this.coalesceMs, 20 * t.lastCostMs),
+    );
   }
 
   /** Writes a tracked run now (and the index). */
