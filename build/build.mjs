@@ -3,7 +3,7 @@
 // and the CLI (dependencies stay external, node-pty is native); Vite builds the renderer.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,5 +22,10 @@ if (existsSync(`${root}/electron/preload.ts`)) {
 if (!process.argv.includes('--cli-only') && existsSync(`${root}/renderer/vite.config.ts`)) {
   const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+}
+// The pty host is a separate process script found beside the bundle that starts it (see electron/runner/pty-host.ts).
+for (const dir of ['dist', 'dist/electron']) {
+  mkdirSync(`${root}/${dir}`, { recursive: true });
+  for (const file of ['pty-host-process.mjs', 'pty-terminal.mjs']) copyFileSync(`${root}/electron/runner/${file}`, `${root}/${dir}/${file}`);
 }
 console.log('built dist/');
