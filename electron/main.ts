@@ -19,6 +19,9 @@ import {
 } from 'electron';
 import type { FileKind } from './host/ports';
 import type { HostEvent } from '../shared/api';
+import type { RunRecord } from '../shared/api/runs';
+import { runEndNotice, shouldNoticeRunEnd } from '../shared/run-notice';
+import { LiveRunsTally } from '../shared/run-progress';
 import { createHost, type Host } from './host/host';
 import { contentSecurityPolicy, resolveStaticFile } from './host/http/static-files';
 import { menuTemplate, type MenuItemSpec } from './host/menu';
@@ -232,38 +235,52 @@ async function confirmQuit(win: BrowserWindow) {
   app.quit();
 }
 
-function watchRuns(h: Host, notifyOnFinish: () => boolean) {
-  const totals = new Map<string, { total: number; done: Set<string> }>();
+/**
+ * The taskbar/dock progress bar while runs are live, and a system notification when one ends while the window is
+ * in the background. What to show comes from shared/ (run-progress, run-notice), as the browser's title and
+ * notification do; here are only the Electron calls.
+ */
+function watchRuns(h: Host, notifyOnFinish: () => boolean): LiveRunsTally {
+  const tally = new LiveRunsTally();
+  const showBar = () => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(tally.barValue());
+  };
   const watcher = h.connect((events: HostEvent[]) => {
     for (const event of events) {
-      const win = mainWindow;
-      if (!win) continue;
-      if (event.type === 'run-state') {
-        if (event.state === 'running' && !totals.has(event.run_id)) {
-          totals.set(event.run_id, { total: 0, done: new Set() });
-          void watcher.request('runs.get', { run_id: event.run_id }).then((reply) => {
-            const entry = totals.get(event.run_id);
-            const run = reply.result as { run: { tasks: Record<string, unknown> } } | undefined;
-            if (entry && run) entry.total = Object.keys(run.run.tasks).length;
+      if (event.type !== 'run-state' && event.type !== 'task-state') continue;
+      const change = tally.event(event);
+      if (change?.kind === 'started') {
+        void watcher.request('runs.get', { run_id: change.runId }).then((reply) => {
+          const run = (reply.result as { run?: RunRecord } | undefined)?.run;
+          if (run) tally.snapshot(run);
+          showBar();
+        });
+      } else if (change?.kind === 'ended') {
+        const win = mainWindow;
+        const focused = !!win && !win.isDestroyed() && win.isFocused();
+        if (shouldNoticeRunEnd({ enabled: notifyOnFinish(), focused, permitted: Notification.isSupported() })) {
+          const notice = runEndNotice(change.dagId, change.runId, change.state, change.tasks);
+          const note = new Notification(notice);
+          note.on('click', () => {
+            if (!mainWindow) return;
+            if (mainWindow.isMinimized()) mainWindow.restore();
+            mainWindow.focus();
           });
-          win.setProgressBar(2);
-        } else if (event.state !== 'running' && event.state !== 'queued') {
-          totals.delete(event.run_id);
-          if (totals.size === 0) win.setProgressBar(-1);
-          if (!win.isFocused() && notifyOnFinish() && Notification.isSupported()) {
-            new Notification({ title: `dagstudio: ${event.dag_id} ${event.state}`, body: `Run ${event.run_id} ended ${event.state}.` }).show();
-          }
+          note.show();
         }
-      } else if (event.type === 'task-state') {
-        const entry = totals.get(event.run_id);
-        if (!entry) continue;
-        if (['success', 'failed', 'skipped', 'upstream_failed'].includes(event.state)) entry.done.add(event.task_id);
-        else entry.done.delete(event.task_id);
-        if (entry.total > 0) win.setProgressBar(Math.min(1, entry.done.size / entry.total));
       }
     }
+    showBar();
   });
   void watcher.request('runs.subscribe', { all: true });
+  return tally;
+}
+
+/** A scoped run started from the window ("run only this task", "run from here") counts its scope on the taskbar. */
+function noteRunScope(tally: LiveRunsTally, params: unknown, result: unknown): void {
+  const tasks = (params as { tasks?: unknown } | null)?.tasks;
+  const runId = (result as { run_id?: unknown } | undefined)?.run_id;
+  if (Array.isArray(tasks) && typeof runId === 'string') tally.noteScope(runId, tasks.filter((t): t is string => typeof t === 'string'));
 }
 
 async function start() {
@@ -306,6 +323,7 @@ async function start() {
 
   mainWindow = createWindow(join(configDir, 'window-state.json'));
   const win = mainWindow;
+  const tally = watchRuns(h, () => h.preferences().notify_on_finish);
   const client = h.connect((events) => {
     if (!win.isDestroyed()) win.webContents.send(EVENTS_CHANNEL, events);
   });
@@ -319,10 +337,9 @@ async function start() {
       const path = (reply.result as { path?: unknown } | undefined)?.path;
       if (typeof path === 'string') app.addRecentDocument(path);
     }
+    if (method === 'runs.start') noteRunScope(tally, params, reply.result);
     return reply;
   });
-
-  watchRuns(h, () => h.preferences().notify_on_finish);
 }
 
 // Tests (and portable setups) keep the app's own folder elsewhere; must happen before the single-instance lock.

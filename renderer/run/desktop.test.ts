@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldNotify, type NotifyContext } from './desktop';
+import { endKey, shouldNotify, type NotifyContext } from './desktop';
 
 const browser: NotifyContext = { kind: 'browser', enabled: true, focused: false, permission: 'granted' };
 const running = { run_id: 'r1', state: 'running' as const };
@@ -23,5 +23,14 @@ describe('shouldNotify', () => {
     expect(shouldNotify(running, running, browser)).toBe(false);
     expect(shouldNotify(running, { run_id: 'r2', state: 'success' }, browser)).toBe(false);
     expect(shouldNotify(null, ended, browser)).toBe(false);
+  });
+});
+
+describe('endKey', () => {
+  it('is the same for one end of a run told twice, and new for a later end of the same run (a retry)', () => {
+    const end = { run_id: 'r1', state: 'failed' as const, end: '2026-01-01T00:00:05.000Z' };
+    expect(endKey(end)).toBe(endKey({ ...end }));
+    expect(endKey(end)).not.toBe(endKey({ ...end, end: '2026-01-01T00:01:00.000Z' }));
+    expect(endKey(end)).not.toBe(endKey({ ...end, run_id: 'r2' }));
   });
 });

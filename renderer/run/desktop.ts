@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { RunRecord } from '../../shared/api/runs';
+import { runEndNotice, shouldNoticeRunEnd } from '../../shared/run-notice';
 import { getHost } from '../host';
 import { editorStore } from '../store/editor';
 import { isActive } from './liveRecord';
@@ -45,6 +46,8 @@ export interface NotifyContext {
   permission: NotificationPermission | 'unsupported';
 }
 
+type RunEnd = Pick<RunRecord, 'run_id' | 'state' | 'end'>;
+
 /**
  * Whether a change of the run on screen deserves a notification: the same run went from live to ended, in the
  * browser (the desktop app notifies from its main process), with the preference on, the window in the
@@ -52,11 +55,27 @@ export interface NotifyContext {
  */
 export function shouldNotify(before: Pick<RunRecord, 'run_id' | 'state'> | null, after: Pick<RunRecord, 'run_id' | 'state'> | null, context: NotifyContext): boolean {
   if (!before || !after || before.run_id !== after.run_id || !isActive(before) || isActive(after)) return false;
-  return context.kind === 'browser' && context.enabled && !context.focused && context.permission === 'granted';
+  return context.kind === 'browser' && shouldNoticeRunEnd({ enabled: context.enabled, focused: context.focused, permitted: context.permission === 'granted' });
 }
 
-function notifyEnd(dagId: string, runId: string, state: string): void {
-  const note = new Notification(`${dagId}: run ${state}`, { body: `Run ${runId} ended ${state}.`, tag: runId });
+/**
+ * One notification per end of a run. A snapshot can overtake the events batched before it, so the record may
+ * end (snapshot), go live again (an older event) and end once more (the end event): the same end, told once.
+ * A retry or clear ends the run again later, which is a new end.
+ */
+export function endKey(record: RunEnd): string {
+  return `${record.run_id}@${record.end ?? ''}`;
+}
+
+function notifyEnd(record: RunRecord): void {
+  const { title, body } = runEndNotice(record.dag_id, record.run_id, record.state, record.tasks);
+  let note: Notification;
+  try {
+    note = new Notification(title, { body, tag: record.run_id });
+  } catch {
+    // Some browsers only show notifications from a service worker; the run header still says how the run ended.
+    return;
+  }
   note.onclick = () => {
     window.focus();
     note.close();
@@ -75,6 +94,7 @@ export function startDesktopTouches(): () => void {
   );
   const baseTitle = document.title || 'dagstudio';
   let lastTitle = '';
+  let lastNoticed = '';
   return liveRunStore.subscribe((state, previous) => {
     const record = state.record;
     const title = record
@@ -93,12 +113,16 @@ export function startDesktopTouches(): () => void {
       document.title = title;
       lastTitle = title;
     }
+    if (!record || !previous.record) return;
     const context: NotifyContext = {
       kind,
       enabled: notifyPrefStore.getState().notify,
       focused: document.hasFocus(),
       permission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
     };
-    if (record && shouldNotify(previous.record, record, context)) notifyEnd(record.dag_id, record.run_id, record.state);
+    if (shouldNotify(previous.record, record, context) && endKey(record) !== lastNoticed) {
+      lastNoticed = endKey(record);
+      notifyEnd(record);
+    }
   });
 }

@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord, TaskState } from '../../shared/api/runs';
-import { elapsedMs, formatDuration, progressOf, titleFor } from './progress';
-import { blankRecord } from './liveRecord';
-
-function record(state: RunRecord['state'], tasks: Record<string, TaskState>): RunRecord {
-  const r = blankRecord('r1', 'demo');
-  r.state = state;
-  for (const [id, s] of Object.entries(tasks)) r.tasks[id] = { task_id: id, state: s, try_number: 1, start: null, end: null, exit_code: null, tries: [] };
-  return r;
-}
-
-describe('progressOf', () => {
-  it('counts finished tasks out of every task of the pipeline while a full run is live', () => {
-    expect(progressOf(record('running', { a: 'success', b: 'running', c: 'none' }), ['a', 'b', 'c', 'd'])).toEqual({ done: 1, total: 4 });
-  });
-
-  it('counts out of the scope of a "run from here" run', () => {
-    expect(progressOf(record('running', { a: 'none', b: 'success', c: 'queued' }), ['a', 'b', 'c'], ['b', 'c'])).toEqual({ done: 1, total: 2 });
-  });
-
-  it('counts out of the tasks that got a state once a run has ended', () => {
-    const r = record('failed', { a: 'success', b: 'failed', c: 'upstream_failed', d: 'none' });
-    expect(progressOf(r, ['a', 'b', 'c', 'd'])).toEqual({ done: 3, total: 3 });
-  });
-});
+import { elapsedMs, formatDuration, titleFor } from './progress';
 
 describe('durations', () => {
   it('measures to the end, or to now while there is no end, and nothing without a start', () => {

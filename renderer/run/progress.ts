@@ -1,26 +1,10 @@
-import { FINISHED_TASK_STATES, type RunRecord, type RunState } from '../../shared/api/runs';
+import type { RunState } from '../../shared/api/runs';
+import { isLiveState, type Progress } from '../../shared/run-progress';
 
 /** How far a run is, how long things took, and the words for both. */
 
-export interface Progress {
-  done: number;
-  total: number;
-}
-
-/**
- * Tasks finished out of the tasks the run covers. A live run covers its scope (every task, or the ones "run
- * only this task" / "run from here" named); a finished run covers the tasks that got a state, because
- * out-of-scope tasks stay `none` and every task in scope ends with one.
- */
-export function progressOf(record: RunRecord, taskIds: readonly string[], scope?: readonly string[] | null): Progress {
-  const states = record.tasks;
-  const done = Object.values(states).filter((t) => FINISHED_TASK_STATES.has(t.state)).length;
-  let total: number;
-  if (scope && scope.length) total = new Set([...scope, ...Object.keys(states).filter((id) => states[id]!.state !== 'none')]).size;
-  else if (record.state === 'running' || record.state === 'queued') total = Math.max(taskIds.length, Object.keys(states).length);
-  else total = Object.values(states).filter((t) => t.state !== 'none').length;
-  return { done, total: Math.max(total, done) };
-}
+/* Progress is counted in shared/ so the desktop app's taskbar counts the same way as the header and the title. */
+export { progressOf, type Progress } from '../../shared/run-progress';
 
 const time = (iso: string | null | undefined): number | null => {
   if (!iso) return null;
@@ -49,7 +33,7 @@ export function formatDuration(ms: number | null): string {
 
 /** The page title while a run is live ("[3/5] demo — dagstudio"), the base title otherwise. */
 export function titleFor(base: string, state: RunState | null, progress: Progress | null, dagId: string): string {
-  if (!progress || (state !== 'running' && state !== 'queued')) return base;
+  if (!progress || !isLiveState(state)) return base;
   const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
   return `[${progress.done}/${progress.total} · ${percent}%] ${dagId} — ${base}`;
 }
