@@ -14,14 +14,15 @@ import { newTaskId, uniqueId } from '../store/ids';
 let clipboard: ClipboardContent | null = null;
 let pasteCount = 0;
 
-/** Adds a task of `operator` centred on `at` (flow coordinates), selects it and returns its id. */
-export function addTask(operator: string, at?: { x: number; y: number }): string | null {
+/** Adds a task of `operator` centred on `at` (flow coordinates), inside `group` if given, selects it and returns its id. */
+export function addTask(operator: string, at?: { x: number; y: number }, group?: string): string | null {
   const definition = getOperator(operator);
   if (!definition) return null;
   const state = editor();
   const id = newTaskId(operator, new Set(state.tasksById.keys()));
   const centre = at ?? nudgeFree(viewportCenter());
   const task: Task = { id, operator, config: {}, position: { x: snap(centre.x - TASK_WIDTH / 2), y: snap(centre.y - TASK_HEIGHT / 2) } };
+  if (group !== undefined && state.doc.groups.some((g) => g.id === group)) task.group = group;
   if (!state.edit({ type: 'add-tasks', tasks: [task] })) return null;
   state.select({ tasks: [id] });
   return id;

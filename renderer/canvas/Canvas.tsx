@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { addTask, setEdgeLookup } from '../app/editCommands';
 import { checkConnection } from '../graph/connection';
+import { dropTargets, groupAt } from '../graph/dropTarget';
 import { buildFlow, FlowCache, groupIdOf, isGroupNodeId, type FlowModel, type FlowNode } from '../graph/flowModel';
 import { GRID } from '../graph/geometry';
 import { editor, useEditor } from '../store/editor';
@@ -29,6 +30,7 @@ import { CanvasMinimap } from './CanvasMinimap';
 import { GroupNode } from './GroupNode';
 import { interpretEdgeSelection, interpretNodeChanges } from './nodeChanges';
 import { TaskNode } from './TaskNode';
+import { useGroupDrop } from './useGroupDrop';
 import { OPERATOR_DRAG_TYPE } from '../palette/dragType';
 
 const NODE_TYPES: NodeTypes = { task: TaskNode, group: GroupNode };
@@ -39,6 +41,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 const VISIBLE_ONLY_THRESHOLD = 120;
 
 let dragSequence = 0;
+/* The undo key of the drag under way: one drag gesture is one undo step, however long it lasts. */
+const currentDragKey = (): string => `drag:${dragSequence}`;
 
 /* Below this zoom, nodes drop their details (icons, labels, notes, shadows): nothing readable is lost and
    the browser paints a fraction of the pixels when thousands of tasks are in view. */
@@ -100,13 +104,14 @@ export function Canvas() {
     return () => element.removeEventListener('scroll', unscroll, true);
   }, []);
 
+  const { onNodeDragStart, onNodeDragStop } = useGroupDrop(instance, flowRef, currentDragKey);
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = editor();
     const effects = interpretNodeChanges(changes, state.doc, flowRef.current.frames);
     if (effects.measured.length) state.setMeasured(effects.measured);
     if (Object.keys(effects.positions).length) {
-      // One drag gesture is one undo step, however long it lasts.
-      state.edit({ type: 'move-tasks', positions: effects.positions }, { key: `drag:${dragSequence}`, windowMs: Infinity });
+      state.edit({ type: 'move-tasks', positions: effects.positions }, { key: currentDragKey(), windowMs: Infinity });
     }
     if (effects.dragEnded) dragSequence++;
     if (effects.select.length) {
@@ -173,7 +178,10 @@ export function Canvas() {
       const operator = event.dataTransfer.getData(OPERATOR_DRAG_TYPE);
       if (!operator) return;
       event.preventDefault();
-      addTask(operator, instance.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      const client = { x: event.clientX, y: event.clientY };
+      // Dropped onto a group (a frame, or a collapsed group's node): the new task is made inside it.
+      const group = groupAt(instance.screenToFlowPosition(client, { snapToGrid: false }), dropTargets(flowRef.current.nodes));
+      addTask(operator, instance.screenToFlowPosition(client), group);
     },
     [instance],
   );
@@ -199,6 +207,8 @@ export function Canvas() {
         edges={flow.edges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}

@@ -5,12 +5,13 @@ import { Modal } from './Modal';
 const SECTIONS: Shortcut['section'][] = ['File', 'Edit', 'Canvas', 'Run', 'Help'];
 
 const MOUSE: [string, string][] = [
-  ['Drag an operator onto the canvas', 'Add a task there'],
+  ['Drag an operator onto the canvas', 'Add a task there (inside the group it lands on)'],
   ['Click an operator', 'Add a task at the centre'],
   ['Drag from a task’s right handle to another’s left', 'Connect (upstream → downstream)'],
   ['Shift + drag on the canvas', 'Select with a box'],
   ['Ctrl/⌘ + click', 'Add to the selection'],
   ['Drag the canvas, scroll', 'Pan, zoom'],
+  ['Drag tasks onto a group’s frame, or off it', 'Move them into or out of the group'],
   ['Double-click a group', 'Collapse or expand it'],
 ];
 
