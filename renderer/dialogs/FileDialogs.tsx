@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { AppInfo } from '../../shared/api';
 import { closeDialog } from '../app/dialogs';
-import { appInfo, openPath, recentFiles, saveToPath } from '../files/fileCommands';
+import { appInfo, openLocalFile, openPath, recentFiles, saveToPath } from '../files/fileCommands';
 import { FieldShell } from '../properties/fields/FieldShell';
 import { editor } from '../store/editor';
 import { Icon } from '../ui/icons';
@@ -19,7 +19,10 @@ function useAppInfo(): AppInfo | null {
   return info;
 }
 
-/** Open in a browser (no native dialog there): a path on the host, or a recent file. */
+/* What the file picker offers: pipeline files (*.dag.json ends in .json too). */
+const PIPELINE_FILES = '.json,.dag.json,application/json';
+
+/** Open in a browser (no native dialog there): a path on the host, a recent file, or a file from this computer. */
 export function OpenDialog() {
   const id = useId();
   const info = useAppInfo();
@@ -27,12 +30,28 @@ export function OpenDialog() {
   const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => void recentFiles().then(setRecent), []);
+  const fileInput = useRef<HTMLInputElement>(null);
   const go = async (target: string) => {
     if (!target.trim()) return;
     setBusy(true);
     closeDialog();
     await openPath(target.trim());
     setBusy(false);
+  };
+  const chosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so choosing the same file again (after fixing it) is a change too.
+    event.target.value = '';
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      editor().notify('error', `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    closeDialog();
+    await openLocalFile({ name: file.name, text });
   };
   return (
     <Modal
@@ -60,6 +79,14 @@ export function OpenDialog() {
           <input id={id} className="input mono" value={path} placeholder={info ? joinPath(info.home, 'pipeline.dag.json') : ''} onChange={(e) => setPath(e.target.value)} data-testid="open-path" />
         </FieldShell>
       </form>
+      <div className="form-actions left open-local">
+        <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+          <Icon name="file" size={15} />
+          Choose file…
+        </button>
+        <span className="muted">Or a file from this computer: it opens unsaved, and Save asks where to keep it.</span>
+        <input ref={fileInput} type="file" accept={PIPELINE_FILES} hidden onChange={(e) => void chosen(e)} aria-label="Pipeline file from this computer" data-testid="open-file-input" />
+      </div>
       {recent.length ? (
         <>
           <h3 className="list-title">Recent</h3>

@@ -147,22 +147,37 @@ export async function saveToPath(path: string, overwrite: boolean): Promise<{ ok
   }
 }
 
-/** Import JSON: a file with problems is shown with them and the open pipeline stays as it was. */
-export async function importJson(): Promise<void> {
-  const file = await pickTextFile('.json,.dag.json,application/json');
-  if (!file) return;
+/**
+ * Loads a pipeline from a file's text, checked by the host exactly as Import checks it: a file with problems
+ * is shown with them and the open pipeline stays as it was; a good one opens unsaved (it has no path on the
+ * host, so Save asks for one).
+ */
+async function loadText(file: { name: string; text: string }, action: string, done: string): Promise<boolean> {
   try {
     const reply = await getHost().pipelines.importJson({ text: file.text, file_name: file.name });
     if (!reply.pipeline || reply.problems.length) {
       openDialog({ kind: 'import-problems', fileName: file.name, problems: reply.problems, pipeline: reply.pipeline });
-      return;
+      return false;
     }
-    if (!(await confirmDiscard('import another pipeline'))) return;
+    if (!(await confirmDiscard(action))) return false;
     show(reply.pipeline, null, false);
-    editor().notify('success', `Imported ${file.name}`);
+    editor().notify('success', done);
+    return true;
   } catch (error) {
-    fail(`Could not import ${file.name}`, error);
+    fail(`Could not read ${file.name}`, error);
+    return false;
   }
+}
+
+/** Import JSON: a file with problems is shown with them and the open pipeline stays as it was. */
+export async function importJson(): Promise<void> {
+  const file = await pickTextFile('.json,.dag.json,application/json');
+  if (file) await loadText(file, 'import another pipeline', `Imported ${file.name}`);
+}
+
+/** Open, in the browser, of a file from this computer (the page cannot write it back: Save goes through Save As). */
+export async function openLocalFile(file: { name: string; text: string }): Promise<boolean> {
+  return loadText(file, 'open another pipeline', `Opened ${file.name}; Save asks where to keep it.`);
 }
 
 /** Opens an imported pipeline that has problems anyway (the user asked to, from the problems dialog). */
