@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../shared/problems';
+import { DialogFooter } from '../dialogs/DialogFooter';
 import { Modal } from '../dialogs/Modal';
 import { FieldShell } from '../properties/fields/FieldShell';
 import { editor } from '../store/editor';
@@ -67,16 +68,7 @@ function ParamsDialog({ dialog }: { dialog: Extract<RunDialog, { kind: 'params' 
       title={dialog.title}
       onClose={cancel}
       testId="run-params-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" onClick={() => submit()} data-testid="run-params-start">
-            Run
-          </button>
-        </>
-      }
+      footer={<DialogFooter onDismiss={cancel} action={{ label: 'Run', onClick: () => submit(), testId: 'run-params-start' }} />}
     >
       <form onSubmit={submit} className="run-params-form">
         <p className="field-help">Params of this run; the defaults come from the pipeline settings.</p>
@@ -108,23 +100,13 @@ function selectProblemTask(problem: Problem): void {
 
 function RefusedDialog({ dialog }: { dialog: Extract<RunDialog, { kind: 'refused' }> }) {
   const unsaved = dialog.reason === 'unsaved';
+  const retry = unsaved ? dialog.retry : undefined;
   return (
     <Modal
       title="The pipeline cannot run yet"
       onClose={closeRunDialog}
       testId="run-refused"
-      footer={
-        <>
-          <button type="button" className="button" onClick={closeRunDialog}>
-            Close
-          </button>
-          {unsaved && dialog.retry ? (
-            <button type="button" className="button primary" onClick={() => void saveThen(dialog.retry!)} data-testid="run-save-and-run">
-              Save and run
-            </button>
-          ) : null}
-        </>
-      }
+      footer={<DialogFooter dismissLabel="Close" onDismiss={closeRunDialog} action={retry ? { label: 'Save and run', onClick: () => void saveThen(retry), testId: 'run-save-and-run' } : null} />}
     >
       {unsaved ? (
         <p>

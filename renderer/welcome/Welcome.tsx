@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getHost } from '../host';
-import { importJson, newPipeline, open, openExample, openPath, recentFiles } from '../files/fileCommands';
+import { importJson, newPipeline, open, openExample, openPath } from '../files/fileCommands';
+import { RecentFileList, useRecentFiles } from '../dialogs/RecentFileList';
 import { editor } from '../store/editor';
 import { Icon } from '../ui/icons';
 
@@ -11,10 +12,25 @@ interface Example {
   tasks: number;
 }
 
+interface StartAction {
+  icon: string;
+  label: string;
+  run: () => void;
+  keys?: string;
+  testId?: string;
+}
+
+const START_ACTIONS: readonly StartAction[] = [
+  { icon: 'file-plus', label: 'New pipeline', run: () => void newPipeline(), keys: 'Ctrl+N', testId: 'welcome-new' },
+  { icon: 'open', label: 'Open a file…', run: () => void open(), keys: 'Ctrl+O' },
+  { icon: 'import', label: 'Import JSON…', run: () => void importJson() },
+  { icon: 'grid', label: 'Go to the empty canvas', run: () => editor().setScreen('editor') },
+];
+
 /** The first screen: start a pipeline, reopen a recent one, or explore an example. */
 export function Welcome() {
   const [examples, setExamples] = useState<Example[] | null>(null);
-  const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
+  const recent = useRecentFiles();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     getHost()
@@ -26,7 +42,6 @@ export function Welcome() {
           setError(e instanceof Error ? e.message : String(e));
         },
       );
-    void recentFiles().then(setRecent);
   }, []);
   return (
     <div className="welcome" data-testid="welcome">
@@ -42,47 +57,20 @@ export function Welcome() {
           <section aria-labelledby="welcome-start">
             <h2 id="welcome-start">Start</h2>
             <ul className="welcome-actions">
-              <li>
-                <button type="button" className="welcome-action" onClick={() => void newPipeline()} data-testid="welcome-new">
-                  <Icon name="file-plus" size={18} />
-                  <span>New pipeline</span>
-                  <kbd>Ctrl+N</kbd>
-                </button>
-              </li>
-              <li>
-                <button type="button" className="welcome-action" onClick={() => void open()}>
-                  <Icon name="open" size={18} />
-                  <span>Open a file…</span>
-                  <kbd>Ctrl+O</kbd>
-                </button>
-              </li>
-              <li>
-                <button type="button" className="welcome-action" onClick={() => void importJson()}>
-                  <Icon name="import" size={18} />
-                  <span>Import JSON…</span>
-                </button>
-              </li>
-              <li>
-                <button type="button" className="welcome-action" onClick={() => editor().setScreen('editor')}>
-                  <Icon name="grid" size={18} />
-                  <span>Go to the empty canvas</span>
-                </button>
-              </li>
+              {START_ACTIONS.map((a) => (
+                <li key={a.label}>
+                  <button type="button" className="welcome-action" onClick={a.run} data-testid={a.testId}>
+                    <Icon name={a.icon} size={18} />
+                    <span>{a.label}</span>
+                    {a.keys ? <kbd>{a.keys}</kbd> : null}
+                  </button>
+                </li>
+              ))}
             </ul>
             {recent.length ? (
               <>
                 <h2>Recent</h2>
-                <ul className="file-list">
-                  {recent.slice(0, 6).map((f) => (
-                    <li key={f.path}>
-                      <button type="button" className="file-entry" disabled={!f.exists} onClick={() => void openPath(f.path)}>
-                        <Icon name="file" size={15} />
-                        <span className="file-name">{f.name}</span>
-                        <span className="file-path">{f.path}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                <RecentFileList files={recent.slice(0, 6)} onOpen={(path) => void openPath(path)} />
               </>
             ) : null}
           </section>
