@@ -7,26 +7,19 @@
  *
  *   npx tsx bench/canvas.bench.ts            (builds dist/renderer first when it is missing)
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serializePipeline } from '../operators/pipeline';
 import type { Pipeline } from '../shared/pipeline/schema';
-import { REPO_ROOT, startServe } from '../test/e2e/support/serve-process';
 import { generateCanvasPipeline } from './canvas-pipeline';
+import { withServedChromium } from './support/chromium';
 
 const TASKS = Number(process.env.TASKS ?? 2000);
 const REFERENCE_TASKS = 50;
 const FRAME_BUDGET_MS = 1000 / 60;
 const AIM_MEDIAN_MS = 16;
 const AIM_P95_MS = 33;
-
-function ensureRendererBuilt(): void {
-  if (existsSync(join(REPO_ROOT, 'dist/renderer/index.html')) && !process.argv.includes('--build')) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
-}
 
 interface FrameStats {
   frames: number;
@@ -236,7 +229,7 @@ interface Figures {
 }
 
 /** One full session on one pipeline: open it, then pan, zoom and drag while frames are recorded. */
-async function session(browser: import('playwright-core').Browser, url: string, file: string, pipeline: Pipeline, stress: boolean): Promise<Figures> {
+async function session(browser: Browser, url: string, file: string, pipeline: Pipeline, stress: boolean): Promise<Figures> {
   writeFileSync(file, serializePipeline(pipeline));
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
@@ -288,20 +281,11 @@ function report(ref: Figures, big: Figures): void {
 }
 
 async function main(): Promise<void> {
-  ensureRendererBuilt();
-  const serve = await startServe();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
+  await withServedChromium(async (browser, serve) => {
     const ref = await session(browser, serve.url, join(serve.home, 'canvas-reference.dag.json'), generateCanvasPipeline(REFERENCE_TASKS), false);
     const big = await session(browser, serve.url, join(serve.home, 'canvas-bench.dag.json'), generateCanvasPipeline(TASKS), true);
     report(ref, big);
-  } finally {
-    await browser.close();
-    await serve.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -10,12 +10,12 @@
  *   npx tsx bench/streaming.bench.ts            (builds dist/renderer first when it is missing)
  *   npx tsx bench/streaming.bench.ts --lines 500000 --big-mb 0
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { REPO_ROOT, startServe, type ServeProcess } from '../test/e2e/support/serve-process';
+import type { CDPSession, Page } from 'playwright-core';
+import type { ServeProcess } from '../test/e2e/support/serve-process';
+import { withServedChromium } from './support/chromium';
 
 const arg = (name: string): number | null => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : null);
 const LINES = arg('--lines') || 200_000;
@@ -25,10 +25,21 @@ const AIM_LONGEST_TASK_MS = 100;
 const AIM_HEAP_MB = 300;
 const TIMEOUT_MS = 600_000;
 
-function ensureRendererBuilt(): void {
-  if (existsSync(join(REPO_ROOT, 'dist/renderer/index.html')) && !process.argv.includes('--build')) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+/** Saves, in the host's home, a pipeline of one bash task; returns its path. */
+function writeBashPipeline(serve: ServeProcess, id: string, taskId: string, command: string): string {
+  const pipeline = {
+    format: 'dagstudio/pipeline',
+    version: 1,
+    id,
+    schedule: null,
+    params: {},
+    groups: [],
+    tasks: [{ id: taskId, operator: 'bash', config: { command }, position: { x: 0, y: 0 } }],
+    edges: [],
+  };
+  const path = join(serve.home, `${id}.dag.json`);
+  writeFileSync(path, JSON.stringify(pipeline, null, 2));
+  return path;
 }
 
 function writePipeline(serve: ServeProcess): string {
@@ -37,19 +48,7 @@ function writePipeline(serve: ServeProcess): string {
     'while [ ! -f go ]; do sleep 0.05; done',
     `awk 'BEGIN { for (i = 1; i <= ${LINES}; i++) { if (i % 1000 == 0) printf "\\033[32mline %d of the streaming benchmark\\033[0m\\n", i; else printf "line %d of the streaming benchmark\\n", i } }'`,
   ].join('\n');
-  const pipeline = {
-    format: 'dagstudio/pipeline',
-    version: 1,
-    id: 'streaming_bench',
-    schedule: null,
-    params: {},
-    groups: [],
-    tasks: [{ id: 'flood', operator: 'bash', config: { command }, position: { x: 0, y: 0 } }],
-    edges: [],
-  };
-  const path = join(serve.home, 'streaming_bench.dag.json');
-  writeFileSync(path, JSON.stringify(pipeline, null, 2));
-  return path;
+  return writeBashPipeline(serve, 'streaming_bench', 'flood', command);
 }
 
 interface TraceEvent {
@@ -136,29 +135,11 @@ async function openFinishedLog(page: Page, serve: ServeProcess, path: string, ta
 function writeBigPipeline(serve: ServeProcess): string {
   const lines = Math.round((BIG_MB * 1024 * 1024) / 100);
   const command = `awk 'BEGIN { s = sprintf("%84s", ""); gsub(/ /, "x", s); for (i = 1; i <= ${lines}; i++) printf "line %08d %s\\n", i, s }'`;
-  const pipeline = {
-    format: 'dagstudio/pipeline',
-    version: 1,
-    id: 'big_log_bench',
-    schedule: null,
-    params: {},
-    groups: [],
-    tasks: [{ id: 'big', operator: 'bash', config: { command }, position: { x: 0, y: 0 } }],
-    edges: [],
-  };
-  const path = join(serve.home, 'big_log_bench.dag.json');
-  writeFileSync(path, JSON.stringify(pipeline, null, 2));
-  return path;
+  return writeBashPipeline(serve, 'big_log_bench', 'big', command);
 }
 
 async function main(): Promise<void> {
-  ensureRendererBuilt();
-  const serve = await startServe();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
+  await withServedChromium(async (browser, serve) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -255,10 +236,7 @@ async function main(): Promise<void> {
       `aim: no task over ${AIM_LONGEST_TASK_MS} ms: ${says(longest <= AIM_LONGEST_TASK_MS)} by the long-task observer (wall clock, ${longest.toFixed(0)} ms), ${says(main.longestCpu <= AIM_LONGEST_TASK_MS)} by the page's own CPU time (${main.longestCpu.toFixed(0)} ms); heap under ${AIM_HEAP_MB} MB: ${says(heapMax < AIM_HEAP_MB)}; line counts equal: ${says(viewLines === fileLines)}`,
     );
     if (viewLines !== fileLines) process.exitCode = 1;
-  } finally {
-    await browser.close();
-    await serve.stop();
-  }
+  });
 }
 
 await main();
