@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../shared/pipeline/schema';
-import { startServer, type Server } from '../../electron/serve';
-import { connectClient, type TestClient } from '../e2e/support/host-client';
+import type { TestClient } from '../e2e/support/host-client';
 import { REPO_ROOT } from '../e2e/support/serve-process';
+import { startTestHost, type TestHost } from '../support/host-server';
 
 /** pipelines.*, examples.*, app.* and dialogs.* over a real WebSocket to a real host. */
 
 let scratch: string;
 let home: string;
-let server: Server;
+let host: TestHost;
 let client: TestClient;
 
 const pipeline: Pipeline = {
@@ -30,24 +29,12 @@ const pipeline: Pipeline = {
 };
 
 beforeAll(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), 'host-pipelines-')));
-  home = join(scratch, 'home');
-  mkdirSync(home, { recursive: true });
-  server = await startServer({
-    port: 0,
-    dataDir: join(scratch, 'data'),
-    rendererDir: join(scratch, 'no-renderer'),
-    examplesDir: join(REPO_ROOT, 'examples'),
-    version: '0.0.0-test',
-    home,
-  });
-  client = await connectClient(`http://127.0.0.1:${server.port}`, server.token);
+  host = await startTestHost('host-pipelines', { examplesDir: join(REPO_ROOT, 'examples'), version: '0.0.0-test' });
+  ({ scratch, home, client } = host);
 });
 
 afterAll(async () => {
-  client?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await host?.close();
 });
 
 describe('the host over a WebSocket: files', () => {

@@ -1,28 +1,22 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HostEvent } from '../../shared/api';
-import { startServer, type Server } from '../../electron/serve';
+import type { Server } from '../../electron/serve';
 import { connectClient, type TestClient } from '../e2e/support/host-client';
+import { startTestHost, type TestHost } from '../support/host-server';
 
 /** The browser client survives a dropped connection: it reconnects, renews its subscriptions, and calls go on. */
 
-let scratch: string;
+let host: TestHost;
 let server: Server;
 let client: TestClient;
 
 beforeAll(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), 'host-reconnect-')));
-  mkdirSync(join(scratch, 'home'));
-  server = await startServer({ port: 0, dataDir: join(scratch, 'data'), rendererDir: join(scratch, 'none'), examplesDir: null, version: 'test', home: join(scratch, 'home') });
-  client = await connectClient(`http://127.0.0.1:${server.port}`, server.token);
+  host = await startTestHost('host-reconnect');
+  ({ server, client } = host);
 });
 
 afterAll(async () => {
-  client?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await host?.close();
 });
 
 it('reconnects after the connection drops and keeps receiving the runs it subscribed to', async () => {

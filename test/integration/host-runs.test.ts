@@ -1,30 +1,19 @@
-import { mkdirSync, mkdtempSync, realpathSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent, LogChunkEvent, RunEvent } from '../../shared/api';
-import type { Pipeline, Task } from '../../shared/pipeline/schema';
-import { startServer, type Server } from '../../electron/serve';
+import type { Pipeline } from '../../shared/pipeline/schema';
+import type { Server } from '../../electron/serve';
 import { connectClient, type TestClient } from '../e2e/support/host-client';
+import { startTestHost, type TestHost } from '../support/host-server';
+import { bash, pipeline as pipelineOf } from './runner-fixtures';
 
 /** runs.* and the run events over a real WebSocket, with real processes. */
 
-let scratch: string;
 let home: string;
 let server: Server;
 let client: TestClient;
-
-const bash = (id: string, command: string, extra: Partial<Task> = {}): Task => ({ id, operator: 'bash', config: { command }, position: { x: 0, y: 0 }, ...extra });
-const pipelineOf = (id: string, tasks: Task[], edges: Array<[string, string]> = []): Pipeline => ({
-  format: 'dagstudio/pipeline',
-  version: 1,
-  id,
-  schedule: null,
-  params: {},
-  groups: [],
-  tasks,
-  edges: edges.map(([from, to]) => ({ from, to })),
-});
+let host: TestHost;
 
 const isRunEvent = (e: HostEvent): e is RunEvent => e.type === 'run-state' || e.type === 'task-state' || e.type === 'log';
 const eventsOf = (c: TestClient, runId: string) => c.events.filter(isRunEvent).filter((e) => e.run_id === runId);
@@ -50,17 +39,12 @@ function logText(c: TestClient, runId: string, taskId: string, tryNumber = 1): s
 }
 
 beforeAll(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), 'host-runs-')));
-  home = join(scratch, 'home');
-  mkdirSync(home, { recursive: true });
-  server = await startServer({ port: 0, dataDir: join(scratch, 'data'), rendererDir: join(scratch, 'none'), examplesDir: null, version: 'test', home });
-  client = await connectClient(`http://127.0.0.1:${server.port}`, server.token);
+  host = await startTestHost('host-runs');
+  ({ home, server, client } = host);
 });
 
 afterAll(async () => {
-  client?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await host?.close();
 });
 
 describe('runs over a WebSocket', () => {

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_MASK, type HostEvent } from '../../shared/api';
 import type { Pipeline } from '../../shared/pipeline/schema';
-import { startServer, type Server } from '../../electron/serve';
-import { connectClient, type TestClient } from '../e2e/support/host-client';
+import type { TestClient } from '../e2e/support/host-client';
+import { startTestHost, type TestHost } from '../support/host-server';
 
 /** variables.*, connections.* and preferences.* over a real WebSocket: secrets never come back in plain text. */
 
@@ -15,21 +14,16 @@ const SMTP_PASSWORD = 'smtp-pa55word-xyz';
 
 let scratch: string;
 let dataDir: string;
-let server: Server;
 let client: TestClient;
+let host: TestHost;
 
 beforeAll(async () => {
-  scratch = realpathSync(mkdtempSync(join(tmpdir(), 'host-settings-')));
-  dataDir = join(scratch, 'data');
-  mkdirSync(join(scratch, 'home'), { recursive: true });
-  server = await startServer({ port: 0, dataDir, rendererDir: join(scratch, 'none'), examplesDir: null, version: 'test', home: join(scratch, 'home') });
-  client = await connectClient(`http://127.0.0.1:${server.port}`, server.token);
+  host = await startTestHost('host-settings');
+  ({ scratch, dataDir, client } = host);
 });
 
 afterAll(async () => {
-  client?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  await host?.close();
 });
 
 async function runAndLog(command: string): Promise<string> {

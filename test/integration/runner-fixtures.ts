@@ -5,7 +5,7 @@ import type { RunEvent } from '../../shared/api/events';
 import type { Pipeline, Task, TriggerRule } from '../../shared/pipeline/schema';
 import { createRunner, type Runner, type RunnerOptions } from '../../electron/runner/index';
 
-/** Builders shared by the runner's integration tests: small pipelines of real bash/python tasks. */
+/** Builders shared by the runner's (and the host's) integration tests: small pipelines of real bash/python tasks. */
 
 const at = { x: 0, y: 0 };
 
@@ -21,7 +21,7 @@ export function ruled(id: string, rule: TriggerRule, command = 'true'): Task {
   return bash(id, command, { trigger_rule: rule });
 }
 
-export function pipeline(id: string, tasks: Task[], edges: Array<[string, string]>, extra: Partial<Pipeline> = {}): Pipeline {
+export function pipeline(id: string, tasks: Task[], edges: Array<[string, string]> = [], extra: Partial<Pipeline> = {}): Pipeline {
   return {
     format: 'dagstudio/pipeline',
     version: 1,
