@@ -1,31 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CLI_ROOT, dagstudio } from '../support/cli';
 
 /* `dagstudio validate` as a user runs it: the real bin script, in a child process, on real files. */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = 'test/fixtures/pipelines';
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function dagstudio(args: string[], stdin?: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/dagstudio.js', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
@@ -89,7 +68,7 @@ describe('dagstudio validate', () => {
   });
 
   it('reads a pipeline from standard input when the file is "-"', async () => {
-    const result = await dagstudio(['validate', '-'], readFileSync(`${root}/${dir}/valid.dag.json`, 'utf8'));
+    const result = await dagstudio(['validate', '-'], { stdin: readFileSync(`${CLI_ROOT}/${dir}/valid.dag.json`, 'utf8') });
     expect(result).toEqual({ code: 0, stdout: '-: ok\n', stderr: '' });
   });
 

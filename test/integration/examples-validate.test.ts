@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, serialize, type Pipeline } from '../../shared/pipeline';
 import { getOperator } from '../../operators/index';
+import { CLI_ROOT, dagstudio } from '../support/cli';
 
 /*
  * The bundled examples are what a new user opens first: they must validate with the real CLI, stay in the
@@ -12,23 +11,10 @@ import { getOperator } from '../../operators/index';
  * document every Variable they read.
  */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLES = ['examples/pet-detection.dag.json', 'examples/local-mlops.dag.json'];
 
-function dagstudio(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/dagstudio.js', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 function load(file: string): { text: string; pipeline: Pipeline } {
-  const text = readFileSync(join(root, file), 'utf8');
+  const text = readFileSync(join(CLI_ROOT, file), 'utf8');
   const result = parse(text, file, getOperator);
   if (!result.ok) throw new Error(`${file} does not parse: ${JSON.stringify(result.problems)}`);
   return { text, pipeline: result.pipeline };
@@ -65,7 +51,7 @@ describe('the bundled examples', () => {
       const { pipeline } = load(file);
       const scripts = pipeline.tasks.filter((t) => t.operator === 'python').map((t) => String(t.config.script));
       expect(scripts.length, file).toBeGreaterThan(0);
-      for (const script of scripts) expect(existsSync(join(root, dirname(file), script)), `${file}: ${script}`).toBe(true);
+      for (const script of scripts) expect(existsSync(join(CLI_ROOT, dirname(file), script)), `${file}: ${script}`).toBe(true);
     }
   });
 
