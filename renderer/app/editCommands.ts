@@ -6,12 +6,17 @@ import { snap, TASK_HEIGHT, TASK_WIDTH } from '../graph/geometry';
 import { getElk } from '../layout/elk';
 import { layoutPipeline } from '../layout/layout';
 import { copySelection, preparePaste, type ClipboardContent } from '../store/clipboard';
+import { encodeClipboard, resolvePaste, type OwnClipboard } from '../store/clipboardFormat';
 import { editor } from '../store/editor';
 import { newTaskId, uniqueId } from '../store/ids';
+import { readSystemClipboard, writeSystemClipboard } from '../store/systemClipboard';
 
 /** Editing commands shared by the toolbar, the keyboard, menus and the canvas. */
 
-let clipboard: ClipboardContent | null = null;
+/* The app's own copy: pasted when the system clipboard cannot be read. */
+let own: OwnClipboard | null = null;
+/* Pasting the same content again steps each copy a little further, so they do not stack. */
+let lastPasted: string | null = null;
 let pasteCount = 0;
 
 /** Adds a task of `operator` centred on `at` (flow coordinates), inside `group` if given, selects it and returns its id. */
@@ -77,11 +82,16 @@ export function selectedTaskIds(): Set<string> {
   return ids;
 }
 
+/** Copies the selected tasks (and the edges between them) to the app and, where allowed, to the system clipboard. */
 export function copy(): boolean {
   const content = copySelection(editor().doc, selectedTaskIds());
   if (!content) return false;
-  clipboard = content;
-  pasteCount = 0;
+  const entry: OwnClipboard = { content, text: encodeClipboard(content), shared: false };
+  own = entry;
+  lastPasted = null;
+  void writeSystemClipboard(entry.text).then((ok) => {
+    entry.shared = ok;
+  });
   return true;
 }
 
@@ -89,10 +99,21 @@ export function cut(): void {
   if (copy()) deleteSelection();
 }
 
+/** Pastes tasks from the system clipboard (another window may have copied them), else the app's own copy. */
 export function paste(): void {
-  if (!clipboard) return;
-  pasteCount++;
-  insertCopy(clipboard, 32 * pasteCount);
+  void pasteNow();
+}
+
+async function pasteNow(): Promise<void> {
+  const source = resolvePaste(await readSystemClipboard(), own);
+  if (!source) return;
+  if ('notice' in source) {
+    editor().notify(source.notice.kind, source.notice.text);
+    return;
+  }
+  pasteCount = source.key === lastPasted ? pasteCount + 1 : 1;
+  lastPasted = source.key;
+  insertCopy(source.content, 32 * pasteCount);
 }
 
 export function duplicate(): void {

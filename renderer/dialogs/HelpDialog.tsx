@@ -63,6 +63,10 @@ export function HelpDialog() {
           </table>
         </section>
       </div>
+      <p className="muted">
+        Copy and Cut also put the tasks on the system clipboard, so Paste brings them into another dagstudio window or tab (the browser may ask
+        to let the page read the clipboard; without that, Paste uses this window’s own copy).
+      </p>
     </Modal>
   );
 }
