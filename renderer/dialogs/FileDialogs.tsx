@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { AppInfo } from '../../shared/api';
 import { closeDialog } from '../app/dialogs';
-import { appInfo, openLocalFile, openPath, recentFiles, saveToPath } from '../files/fileCommands';
+import { appInfo, openLocalFile, openPath, saveToPath } from '../files/fileCommands';
 import { FieldShell } from '../properties/fields/FieldShell';
 import { editor } from '../store/editor';
 import { Icon } from '../ui/icons';
+import { DialogFooter } from './DialogFooter';
 import { Modal } from './Modal';
+import { RecentFileList, useRecentFiles } from './RecentFileList';
 
 function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
@@ -27,9 +29,8 @@ export function OpenDialog() {
   const id = useId();
   const info = useAppInfo();
   const [path, setPath] = useState('');
-  const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
+  const recent = useRecentFiles();
   const [busy, setBusy] = useState(false);
-  useEffect(() => void recentFiles().then(setRecent), []);
   const fileInput = useRef<HTMLInputElement>(null);
   const go = async (target: string) => {
     if (!target.trim()) return;
@@ -58,16 +59,7 @@ export function OpenDialog() {
       title="Open pipeline"
       onClose={closeDialog}
       testId="open-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={closeDialog}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={busy || !path.trim()} onClick={() => void go(path)}>
-            Open
-          </button>
-        </>
-      }
+      footer={<DialogFooter onDismiss={closeDialog} action={{ label: 'Open', disabled: busy || !path.trim(), onClick: () => void go(path) }} />}
     >
       <form
         onSubmit={(e) => {
@@ -90,17 +82,7 @@ export function OpenDialog() {
       {recent.length ? (
         <>
           <h3 className="list-title">Recent</h3>
-          <ul className="file-list">
-            {recent.map((f) => (
-              <li key={f.path}>
-                <button type="button" className="file-entry" disabled={!f.exists} onClick={() => void go(f.path)}>
-                  <Icon name="file" size={15} />
-                  <span className="file-name">{f.name}</span>
-                  <span className="file-path">{f.path}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <RecentFileList files={recent} onOpen={(target) => void go(target)} />
         </>
       ) : null}
     </Modal>
