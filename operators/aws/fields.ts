@@ -95,19 +95,3 @@ export function trainingJobNameProblems(name: string, path = 'job_name'): Proble
   if (isTemplated(name) || TRAINING_JOB_NAME.test(name)) return [];
   return [{ path, message: `"${name}" is not a valid training job name (1–63 letters, digits and hyphens, starting and ending with a letter or digit)` }];
 }
-
-export function pokeIntervalField(defaultS: number) {
-  return field(z.number().gt(0, 'must be more than 0').max(86_400, 'must be at most 86400 (one day)').default(defaultS), {
-    title: 'Poke interval (s)',
-    description: 'Seconds between two checks.',
-    widget: 'number',
-  });
-}
-
-export function sensorTimeoutField(defaultS: number) {
-  return field(z.number().gt(0, 'must be more than 0').max(604_800, 'must be at most 604800 (one week)').default(defaultS), {
-    title: 'Timeout (s)',
-    description: 'The task fails when the key is still missing after this many seconds.',
-    widget: 'number',
-  });
-}

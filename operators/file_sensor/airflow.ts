@@ -2,6 +2,7 @@ import { DAG_FOLDER_HELPER } from '../../shared/airflow/helpers';
 import type { AirflowMapping } from '../../shared/airflow/mapping';
 import { py, pyStr } from '../../shared/airflow/python';
 import type { OperatorConfig } from '../../shared/operator';
+import { sensorAirflowArgs } from '../sensor-fields';
 import type { fileSensorOperator } from './definition';
 
 /** file_sensor → FileSensor on a path relative to the DAG file's folder (glob patterns, ** included). */
@@ -15,9 +16,7 @@ export const fileSensorAirflow: AirflowMapping<OperatorConfig<typeof fileSensorO
     ['filepath', py(`os.path.join(DAG_FOLDER, ${pyStr(config.path)})`)],
     ['recursive', config.path.includes('**') ? true : undefined],
     ['fs_conn_id', 'fs_default'],
-    ['poke_interval', config.poke_interval_s],
-    ['timeout', config.timeout_s],
-    ['mode', 'poke'],
+    ...sensorAirflowArgs(config),
   ],
   returnDiffers: 'dagstudio returns the matching paths, FileSensor returns nothing',
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperator, field } from '../../shared/operator';
-import { pokeIntervalField, sensorTimeoutField } from '../http_sensor/definition';
+import { sensorFields } from '../sensor-fields';
 
 export const fileSensorOperator = defineOperator({
   id: 'file_sensor',
@@ -17,7 +17,6 @@ export const fileSensorOperator = defineOperator({
       templated: true,
       placeholder: 'data/ready/*.csv',
     }),
-    poke_interval_s: pokeIntervalField(30),
-    timeout_s: sensorTimeoutField(3600),
+    ...sensorFields(),
   }),
 });

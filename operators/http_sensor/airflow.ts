@@ -1,6 +1,7 @@
 import { present, type AirflowMapping } from '../../shared/airflow/mapping';
 import type { OperatorConfig } from '../../shared/operator';
 import { httpTarget, responseCheck } from '../http_request/airflow';
+import { sensorAirflowArgs } from '../sensor-fields';
 import type { httpSensorOperator } from './definition';
 
 /** http_sensor → the HTTP provider's HttpSensor, ready under the same rule (status, and text in the body). */
@@ -17,9 +18,7 @@ export const httpSensorAirflow: AirflowMapping<OperatorConfig<typeof httpSensorO
       ['headers', present(config.headers)],
       ['response_check', responseCheck(config.expect_status, config.response_contains)],
       ['extra_options', { check_response: false, timeout: config.request_timeout_s }],
-      ['poke_interval', config.poke_interval_s],
-      ['timeout', config.timeout_s],
-      ['mode', 'poke'],
+      ...sensorAirflowArgs(config),
     ],
     issues: target.issue ? [target.issue] : [],
     returnDiffers: 'dagstudio returns the response body, HttpSensor returns nothing',

@@ -1,24 +1,7 @@
 import { z } from 'zod';
 import { defineOperator, field } from '../../shared/operator';
 import { checkHttpUrl, expectStatusField, httpConnectionField, httpHeadersField, httpUrlField } from '../http_request/definition';
-
-/* file_sensor waits the same way; these factories keep the sensor timing fields written once. */
-
-export function pokeIntervalField(defaultS: number) {
-  return field(z.number().gt(0, 'must be more than 0').max(86_400, 'must be at most 86400 (one day)').default(defaultS), {
-    title: 'Poke interval (s)',
-    description: 'Seconds between two checks.',
-    widget: 'number',
-  });
-}
-
-export function sensorTimeoutField(defaultS: number) {
-  return field(z.number().gt(0, 'must be more than 0').max(604_800, 'must be at most 604800 (one week)').default(defaultS), {
-    title: 'Timeout (s)',
-    description: 'The task fails when the condition is still not met after this many seconds.',
-    widget: 'number',
-  });
-}
+import { sensorFields } from '../sensor-fields';
 
 export const httpSensorOperator = defineOperator({
   id: 'http_sensor',
@@ -43,8 +26,7 @@ export const httpSensorOperator = defineOperator({
       widget: 'text',
       templated: true,
     }),
-    poke_interval_s: pokeIntervalField(30),
-    timeout_s: sensorTimeoutField(3600),
+    ...sensorFields(),
     request_timeout_s: field(z.number().gt(0, 'must be more than 0').max(3600, 'must be at most 3600').default(10), {
       title: 'Request timeout (s)',
       description: 'How long one check waits for a response before counting as “not ready”.',

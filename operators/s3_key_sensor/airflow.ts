@@ -1,5 +1,6 @@
 import { present, type AirflowMapping } from '../../shared/airflow/mapping';
 import type { OperatorConfig } from '../../shared/operator';
+import { sensorAirflowArgs } from '../sensor-fields';
 import type { s3KeySensorOperator } from './definition';
 
 /** s3_key_sensor → the Amazon provider's S3KeySensor (a prefix becomes a wildcard key). */
@@ -18,9 +19,7 @@ export const s3KeySensorAirflow: AirflowMapping<OperatorConfig<typeof s3KeySenso
       ['bucket_key', prefix !== undefined ? `${prefix}*` : config.key],
       ['wildcard_match', prefix !== undefined ? true : undefined],
       ['aws_conn_id', present(config.connection) ?? null],
-      ['poke_interval', config.poke_interval_s],
-      ['timeout', config.timeout_s],
-      ['mode', 'poke'],
+      ...sensorAirflowArgs(config),
     ],
     issues,
     returnDiffers: 'dagstudio returns { bucket, keys, uris }, S3KeySensor returns nothing',

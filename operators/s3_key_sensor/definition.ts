@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperator } from '../../shared/operator';
-import { awsConnectionField, bucketField, bucketProblems, keyField, keyOrPrefixProblems, pokeIntervalField, prefixField, sensorTimeoutField } from '../aws/fields';
+import { awsConnectionField, bucketField, bucketProblems, keyField, keyOrPrefixProblems, prefixField } from '../aws/fields';
+import { sensorFields } from '../sensor-fields';
 
 export const s3KeySensorOperator = defineOperator({
   id: 's3_key_sensor',
@@ -14,8 +15,7 @@ export const s3KeySensorOperator = defineOperator({
     bucket: bucketField(),
     key: keyField('Wait for this exact object (e.g. incoming/{{ ds }}/_SUCCESS). Set Key or Prefix. Templated.'),
     prefix: prefixField('Wait until at least one object’s key starts with this prefix. Templated.', 'incoming/{{ ds }}/'),
-    poke_interval_s: pokeIntervalField(30),
-    timeout_s: sensorTimeoutField(3600),
+    ...sensorFields('The task fails when the key is still missing after this many seconds.'),
   }),
   validate(config) {
     return [...bucketProblems(config.bucket), ...keyOrPrefixProblems(config)];
