@@ -1,25 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTaskContext } from '../../test/support/task-context';
+import { logReaches, makeTaskContext } from '../../test/support/task-context';
 import { executeFileSensor } from './execute';
-
-function logged(context: ReturnType<typeof makeTaskContext>, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (context.logText().includes(text)) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 10);
-  });
-}
 
 describe('file_sensor on a real folder', () => {
   it('waits for a file created mid-wait and returns its path', async () => {
     const context = makeTaskContext({ config: { path: 'exports/*.csv', poke_interval_s: 0.1, timeout_s: 60 } });
     const run = executeFileSensor(context);
-    await logged(context, 'poke 2: no match yet');
+    await logReaches(context, 'poke 2: no match yet');
     mkdirSync(join(context.cwd, 'exports'));
     writeFileSync(join(context.cwd, 'exports', 'features.csv'), 'a,b\n');
 
@@ -48,7 +37,7 @@ describe('file_sensor on a real folder', () => {
   it('stops the moment the task is cancelled', async () => {
     const context = makeTaskContext({ config: { path: 'never.txt', poke_interval_s: 600, timeout_s: 3600 } });
     const run = executeFileSensor(context);
-    await logged(context, 'poke 1:');
+    await logReaches(context, 'poke 1:');
     context.controller.abort();
     const result = await Promise.race([run.then(() => 'resolved', (e: Error) => e.message), new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
     expect(result).toBe('cancelled');

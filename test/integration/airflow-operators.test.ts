@@ -3,12 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunner, type Runner } from '../../electron/runner/runner';
 import type { Connection } from '../../shared/settings';
 import { startHttpServer, type TestHttpServer } from '../support/http-server';
-import { startMoto, type MotoServer } from '../support/moto';
+import { createBucket, startMoto, type MotoServer } from '../support/moto';
 
 /*
  * The AWS, HTTP, sensor and notify mappings run by a real Apache Airflow against the same real servers as a
@@ -99,9 +98,7 @@ function pipeline(webhook: string, source: string, destination: string, ready: s
 
 beforeAll(async () => {
   moto = await startMoto();
-  const s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-  await s3.send(new CreateBucketCommand({ Bucket: 'af-data' }));
-  s3.destroy();
+  await createBucket(moto, 'af-data');
   http = await startHttpServer();
   work = mkdtempSync(join(tmpdir(), 'dagstudio-af-ops-'));
   mkdirSync(join(work, 'source', 'train'), { recursive: true });

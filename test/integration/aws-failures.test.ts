@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../shared/settings';
 import type { Executor } from '../../operators/execute-types';
@@ -11,7 +10,7 @@ import { executeS3KeySensor } from '../../operators/s3_key_sensor/execute';
 import { executeS3Upload } from '../../operators/s3_upload/execute';
 import { executeSagemakerStopTraining } from '../../operators/sagemaker_stop_training/execute';
 import { executeSagemakerTraining } from '../../operators/sagemaker_training/execute';
-import { startMoto, type MotoServer } from '../support/moto';
+import { createBucket, startMoto, type MotoServer } from '../support/moto';
 import { makeTaskContext } from '../support/task-context';
 
 /*
@@ -54,9 +53,7 @@ async function failure(executor: Executor, config: Record<string, unknown>, conn
 
 beforeAll(async () => {
   moto = await startMoto();
-  const s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-  await s3.send(new CreateBucketCommand({ Bucket: 'pets-data' }));
-  s3.destroy();
+  await createBucket(moto, 'pets-data');
   folder = mkdtempSync(join(tmpdir(), 'dagstudio-s3-fail-'));
   mkdirSync(join(folder, 'sub'));
   writeFileSync(join(folder, 'sub', 'a.csv'), 'a,b\n1,2\n');

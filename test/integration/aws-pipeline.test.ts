@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../shared/pipeline/schema';
 import type { Connection } from '../../shared/settings';
 import { createRunner, type Runner } from '../../electron/runner/runner';
-import { startMoto, type MotoServer } from '../support/moto';
+import { allLogText } from '../support/log-files';
+import { createBucket, describeTrainingJob, startMoto, type MotoServer } from '../support/moto';
 
 /*
  * The AWS operators inside a real run: the runner renders their templates, passes XCom between them, masks the
@@ -63,28 +62,9 @@ const pipeline = (id: string): Pipeline =>
     ],
   }) as unknown as Pipeline;
 
-function allLogText(dataDir: string): string {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.log')) out.push(readFileSync(path, 'utf8'));
-    }
-  };
-  walk(join(dataDir, 'logs'));
-  return out.join('\n');
-}
-
-function sagemaker() {
-  return new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-}
-
 beforeAll(async () => {
   moto = await startMoto({ trainingLifecycle: true });
-  const s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-  await s3.send(new CreateBucketCommand({ Bucket: 'pets-data' }));
-  s3.destroy();
+  await createBucket(moto, 'pets-data');
   folder = mkdtempSync(join(tmpdir(), 'dagstudio-aws-run-'));
   mkdirSync(join(folder, 'train'));
   writeFileSync(join(folder, 'train', 'labels.csv'), 'file,label\n');
@@ -111,9 +91,7 @@ describe('AWS operators in a run', () => {
     expect(train.job_name).toMatch(/^aws-run-ok-\d{8}T\d{6}$/);
     expect(train).toMatchObject({ status: 'Completed', model_artifacts: `s3://pets-data/models/${train.job_name}/output/model.tar.gz` });
 
-    const client = sagemaker();
-    const job = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: train.job_name }));
-    client.destroy();
+    const job = await describeTrainingJob(moto, train.job_name);
     expect(job.HyperParameters).toEqual({ epochs: '3' });
     expect(job.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe(`s3://pets-data/${upload.keys[0]!.replace(/train\/labels\.csv$/, '')}`);
 
@@ -146,9 +124,7 @@ describe('AWS operators in a run', () => {
       const jobName = /creating training job "([^"]+)"/.exec(trainLog)?.[1];
       expect(jobName).toMatch(/^aws-run-cancel-\d{8}T\d{6}$/);
       expect(await moto.trainingJob(jobName!)).toMatchObject({ training_job_status: 'Stopping' });
-      const client = sagemaker();
-      const job = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: jobName! }));
-      client.destroy();
+      const job = await describeTrainingJob(moto, jobName!);
       expect(job.TrainingJobStatus).toBe('Stopped');
 
       const log = (await runner.readLog(runId, 'train', 1)).text;

@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsConnection } from '../../shared/settings';
 import { executeS3Download } from '../../operators/s3_download/execute';
 import { executeS3KeySensor } from '../../operators/s3_key_sensor/execute';
 import { executeS3Upload } from '../../operators/s3_upload/execute';
 import { CancelledError } from '../../operators/aws/cancel';
-import { startMoto, type MotoServer } from '../support/moto';
-import { makeTaskContext } from '../support/task-context';
+import { motoS3Client, startMoto, type MotoServer } from '../support/moto';
+import { logReaches, makeTaskContext } from '../support/task-context';
 
 /* s3_upload, s3_key_sensor and s3_download against a real moto server: a folder goes up, the sensor sees it, it comes back byte-identical. */
 
@@ -35,7 +35,7 @@ const files = folderFiles();
 beforeAll(async () => {
   moto = await startMoto();
   connection = { type: 'aws', name: 'moto', region: 'us-east-1', access_key_id: 'AKIAMOTOEXAMPLE', secret_access_key: SECRET, endpoint_url: moto.endpoint };
-  s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  s3 = motoS3Client(moto);
   await s3.send(new CreateBucketCommand({ Bucket: 'pets-data' }));
   source = mkdtempSync(join(tmpdir(), 'dagstudio-s3-src-'));
   for (const [relative, content] of Object.entries(files)) {
@@ -51,11 +51,6 @@ afterAll(async () => {
 
 function task(config: Record<string, unknown>) {
   return makeTaskContext({ config, connections: [connection] });
-}
-
-/** Resolves once the log contains `text` (the executor is running and got that far). */
-async function logReaches(ctx: ReturnType<typeof task>, text: string): Promise<void> {
-  while (!ctx.logText().includes(text)) await new Promise((r) => setTimeout(r, 20));
 }
 
 describe('S3 operators against moto', () => {

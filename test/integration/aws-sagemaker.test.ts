@@ -1,11 +1,10 @@
-import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsConnection } from '../../shared/settings';
 import { CancelledError } from '../../operators/aws/cancel';
 import { executeSagemakerStopTraining } from '../../operators/sagemaker_stop_training/execute';
 import { executeSagemakerTraining } from '../../operators/sagemaker_training/execute';
-import { startMoto, type MotoServer } from '../support/moto';
-import { makeTaskContext, type TestTaskContext } from '../support/task-context';
+import { describeTrainingJob, startMoto, type MotoServer } from '../support/moto';
+import { logReaches, makeTaskContext, type TestTaskContext } from '../support/task-context';
 
 /*
  * sagemaker_training and sagemaker_stop_training against real moto servers. Stock moto creates every training
@@ -31,15 +30,6 @@ const connectionTo = (moto: MotoServer): AwsConnection => ({
 
 function task(moto: MotoServer, config: Record<string, unknown>): TestTaskContext {
   return makeTaskContext({ config, connections: [connectionTo(moto)] });
-}
-
-async function logReaches(ctx: TestTaskContext, pattern: RegExp): Promise<void> {
-  while (!pattern.test(ctx.logText())) await new Promise((r) => setTimeout(r, 20));
-}
-
-function describeJob(moto: MotoServer, name: string) {
-  const client = new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-  return client.send(new DescribeTrainingJobCommand({ TrainingJobName: name })).finally(() => client.destroy());
 }
 
 const seedJob = (name: string) => ({
@@ -86,7 +76,7 @@ describe('sagemaker_training against stock moto', () => {
     });
 
     // moto's side: the job holds every setting as configured.
-    const job = await describeJob(stock, 'pets-20240101T000000');
+    const job = await describeTrainingJob(stock, 'pets-20240101T000000');
     expect(job.RoleArn).toBe(ROLE);
     expect(job.AlgorithmSpecification).toMatchObject({ TrainingImage: '811284229777.dkr.ecr.us-east-1.amazonaws.com/object-detection:1', TrainingInputMode: 'Pipe' });
     expect(job.ResourceConfig).toEqual({ InstanceType: 'ml.p3.2xlarge', InstanceCount: 2, VolumeSizeInGB: 50 });
@@ -214,7 +204,7 @@ describe('sagemaker_training against moto with a training-job lifecycle', () => 
 
       // moto's own state, read without describing (which would move the job on).
       expect(await lifecycle.trainingJob('pets-cancelled')).toMatchObject({ training_job_status: 'Stopping', secondary_status: 'Stopping' });
-      const after = await describeJob(lifecycle, 'pets-cancelled');
+      const after = await describeTrainingJob(lifecycle, 'pets-cancelled');
       expect([after.TrainingJobStatus, after.SecondaryStatus]).toEqual(['Stopped', 'Stopped']);
     } finally {
       await lifecycle.unsetTransition('sagemaker::training_job');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeHttpSensor } from '../../operators/http_sensor/execute';
 import { closedPort, sendJson, startHttpServer, type TestHttpServer } from '../support/http-server';
-import { makeTaskContext } from '../support/task-context';
+import { logReaches, makeTaskContext } from '../support/task-context';
 
 const servers: TestHttpServer[] = [];
 afterEach(async () => {
@@ -12,18 +12,6 @@ async function server(...args: Parameters<typeof startHttpServer>) {
   const started = await startHttpServer(...args);
   servers.push(started);
   return started;
-}
-
-/** Resolves once the log contains `text`. */
-function logged(context: ReturnType<typeof makeTaskContext>, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = setInterval(() => {
-      if (context.logText().includes(text)) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 10);
-  });
 }
 
 /** Settles with 'still running' if the promise has not settled after a generous grace period. */
@@ -68,7 +56,7 @@ describe('http_sensor against a real HTTP server', () => {
       connections: [{ type: 'http', name: 'svc', base_url: `http://127.0.0.1:${port}`, token: 'sensor-token-xyz' }],
     });
     const run = executeHttpSensor(context);
-    await logged(context, 'poke 1: cannot reach');
+    await logReaches(context, 'poke 1: cannot reach');
     const api = await server(undefined, { port });
     const outcome = await run;
 
@@ -93,7 +81,7 @@ describe('http_sensor against a real HTTP server', () => {
     const api = await server((_req, res) => sendJson(res, 503, {}));
     const context = makeTaskContext({ config: { url: `${api.url}/health`, poke_interval_s: 600, timeout_s: 3600 } });
     const run = executeHttpSensor(context);
-    await logged(context, 'poke 1:');
+    await logReaches(context, 'poke 1:');
     context.controller.abort();
     const result = await settledSoon(run);
     expect(result).toBeInstanceOf(Error);

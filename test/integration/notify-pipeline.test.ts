@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { createRunner, type Runner } from '../../electron/runner/runner';
 import type { Pipeline } from '../../shared/pipeline/schema';
 import type { Connection, Variable } from '../../shared/settings';
 import { sendJson, startHttpServer, type TestHttpServer } from '../support/http-server';
+import { allLogText } from '../support/log-files';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 /*
@@ -92,19 +93,6 @@ const pipeline = {
     { from: 'check_label', to: 'notify_on_error' },
   ],
 } as unknown as Pipeline;
-
-function allLogText(dataDir: string): string {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.log')) out.push(readFileSync(path, 'utf8'));
-    }
-  };
-  walk(join(dataDir, 'logs'));
-  return out.join('\n');
-}
 
 beforeAll(async () => {
   api = await startHttpServer((req, res) => {

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeTrainingJobCommand, SageMakerClient, type DescribeTrainingJobCommandOutput } from '@aws-sdk/client-sagemaker';
 
 /**
  * A real moto server (AWS API emulator, from PyPI) on 127.0.0.1 and a free port, for integration tests of the
@@ -203,4 +205,29 @@ export async function startMoto(options: { trainingLifecycle?: boolean } = {}): 
       await api('/moto-api/reset-auth', { method: 'POST', body: on ? '0' : 'inf' });
     },
   };
+}
+
+/* SDK clients of a moto server, for tests that set up or inspect its state the way AWS users would. moto takes any key. */
+
+export function motoS3Client(moto: Pick<MotoServer, 'endpoint'>): S3Client {
+  return new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+}
+
+export async function createBucket(moto: Pick<MotoServer, 'endpoint'>, bucket: string): Promise<void> {
+  const s3 = motoS3Client(moto);
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** A training job as SageMaker's API describes it (what an AWS user would see), through moto. */
+export async function describeTrainingJob(moto: Pick<MotoServer, 'endpoint'>, name: string): Promise<DescribeTrainingJobCommandOutput> {
+  const client = new SageMakerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  try {
+    return await client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+  } finally {
+    client.destroy();
+  }
 }

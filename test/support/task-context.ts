@@ -74,3 +74,9 @@ export function makeTaskContext(options: {
     notifications,
   };
 }
+
+/** Resolves once the task's log contains `text` (or matches the pattern): the executor is running and got that far. */
+export async function logReaches(context: Pick<TestTaskContext, 'logText'>, text: string | RegExp): Promise<void> {
+  const reached = () => (typeof text === 'string' ? context.logText().includes(text) : text.test(context.logText()));
+  while (!reached()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
