@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperator, field } from '../../shared/operator';
+import { processFields } from '../process-fields';
 
 export const bashOperator = defineOperator({
   id: 'bash',
@@ -16,18 +17,6 @@ export const bashOperator = defineOperator({
       language: 'bash',
       templated: true,
     }),
-    env: field(z.record(z.string(), z.string()).optional(), {
-      title: 'Environment',
-      description: 'Extra environment variables (values are templated).',
-      widget: 'keyvalue',
-      templated: true,
-    }),
-    cwd: field(z.string().optional(), {
-      title: 'Working directory',
-      description: 'Defaults to the folder of the pipeline file.',
-      widget: 'path',
-      templated: true,
-      advanced: true,
-    }),
+    ...processFields(),
   }),
 });
