@@ -1,9 +1,8 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { exportPipelineToAirflow } from '../../operators/airflow';
 import { parsePipeline } from '../../operators/pipeline';
 import { formatExportIssue } from '../../shared/airflow/mapping';
 import { formatProblem } from '../../shared/problems';
+import { readInput, writeOutput } from './files';
 
 export const EXPORT_USAGE = `Usage: dagstudio export FILE --to airflow [-o OUT] [--strict]
 
@@ -52,24 +51,6 @@ function parseArgs(args: string[]): ExportArgs | string {
   return out === undefined ? { file, strict } : { file, out, strict };
 }
 
-export function readError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error);
-  return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
 /** `dagstudio export FILE --to airflow [-o OUT] [--strict]` */
 export async function exportCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -82,13 +63,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 2;
   }
   const { file, out, strict } = parsed;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`dagstudio export: ${file}: cannot read file: ${readError(error)}\n`);
-    return 2;
-  }
+  const text = await readInput('export', file);
+  if (text === undefined) return 2;
   const pipeline = parsePipeline(text, file);
   if (!pipeline.ok) {
     process.stderr.write(pipeline.problems.map((p) => formatProblem(file, p) + '\n').join(''));
@@ -105,16 +81,5 @@ export async function exportCommand(args: string[]): Promise<number> {
     process.stderr.write(`dagstudio export: ${file}: ${head}:\n${lines.join('\n')}\n`);
     if (strict) return 1;
   }
-  if (out === undefined) {
-    process.stdout.write(result.code);
-    return 0;
-  }
-  try {
-    await writeAtomically(out, result.code);
-  } catch (error) {
-    process.stderr.write(`dagstudio export: ${out}: cannot write file: ${readError(error)}\n`);
-    return 2;
-  }
-  process.stderr.write(`dagstudio export: wrote ${out}\n`);
-  return 0;
+  return writeOutput('export', out, result.code);
 }

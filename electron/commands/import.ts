@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extractPipeline } from '../../shared/airflow/embed';
 import { parsePipeline } from '../../operators/pipeline';
 import { formatProblem } from '../../shared/problems';
-import { readError, writeAtomically } from './export';
+import { readInput, writeOutput } from './files';
 
 export const IMPORT_USAGE = `Usage: dagstudio import FILE.py [-o OUT]
 
@@ -38,13 +37,8 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write(`dagstudio import: FILE.py is missing\n\n${IMPORT_USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`dagstudio import: ${file}: cannot read file: ${readError(error)}\n`);
-    return 2;
-  }
+  const text = await readInput('import', file);
+  if (text === undefined) return 2;
   const extracted = extractPipeline(text);
   if (!extracted.ok) {
     process.stderr.write(`dagstudio import: ${file}: ${extracted.message}\n`);
@@ -56,16 +50,5 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write(`dagstudio import: ${file}: the restored pipeline has problems with this version of dagstudio:\n`);
     process.stderr.write(check.problems.map((p) => '  ' + formatProblem(out ?? file, p) + '\n').join(''));
   }
-  if (out === undefined) {
-    process.stdout.write(extracted.source);
-    return 0;
-  }
-  try {
-    await writeAtomically(out, extracted.source);
-  } catch (error) {
-    process.stderr.write(`dagstudio import: ${out}: cannot write file: ${readError(error)}\n`);
-    return 2;
-  }
-  process.stderr.write(`dagstudio import: wrote ${out}\n`);
-  return 0;
+  return writeOutput('import', out, extracted.source);
 }

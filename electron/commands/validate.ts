@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parsePipeline } from '../../operators/pipeline';
 import { formatProblem } from '../../shared/problems';
+import { readError } from './files';
 
 /**
  * `dagstudio validate FILE…` (DESIGN.md §4). Everything the command finds goes to stdout, one line
@@ -15,14 +16,6 @@ Checks pipeline files (*.dag.json) against format v1 and every operator's settin
 Prints "FILE: ok" for a valid file and "FILE: path: message" for each problem, on stdout.
 
 Exit codes: 0 all valid, 1 a problem in some file, 2 bad arguments.`;
-
-/** Why a file could not be read, without the stack or the repeated path: "ENOENT: no such file or directory". */
-function readError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = error.message.replace(/, \w+ '.*'$/s, '');
-  return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
