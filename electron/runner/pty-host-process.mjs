@@ -41,12 +41,18 @@ function send(type, id, payload) {
     corked = true;
     process.stdout.cork();
     setImmediate(() => {
+      if (!corked) return;
       corked = false;
       process.stdout.uncork();
     });
   }
   process.stdout.write(header);
   if (payload.length > 0) process.stdout.write(payload);
+  // An exit is what the runner waits on to start the next task: it leaves now, with whatever output preceded it.
+  if (type === 'X') {
+    corked = false;
+    while (process.stdout.writableCorked > 0) process.stdout.uncork();
+  }
 }
 
 const json = (value) => Buffer.from(JSON.stringify(value));
@@ -122,3 +128,4 @@ process.stdin.on('end', () => {
     process.exit(0);
   }, 1000).unref();
 });
+

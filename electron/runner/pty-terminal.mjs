@@ -2,13 +2,16 @@
 // fast process prints before it exits (microsoft/node-pty#72, #85, #726): on Linux, once the child closes
 // its side, a read of the terminal may fail with EIO while the kernel still holds output, and that output
 // is then thrown away. Here the parent keeps its own handle on the child's side, so that never happens;
-// when the child exits, the parent writes a unique marker through that handle and reads until the marker:
-// the terminal is a queue, so everything the child printed came before it. Built on node-pty's native
-// fork (so every platform node-pty supports still works); where that binding cannot be reached (Windows,
-// an unusual install), node-pty's own terminal is used as it is.
+// when the child exits, the parent reads until the kernel holds nothing more (Linux), or writes a unique
+// marker through that handle and reads until the marker: the terminal is a queue, so everything the
+// child printed came before it. Built on node-pty's native
+// openpty (see startSpawned); where that binding cannot be reached (Windows, an unusual install),
+// node-pty's own terminal is used as it is.
 //
 // Plain JavaScript, shared by the pty host process and the in-process fallback of spawn.ts.
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { spawn as spawnChild } from 'node:child_process';
+import { closeSync, constants, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -18,6 +21,14 @@ import pty from 'node-pty';
 /** How long to wait for the marker (or for the terminal to close, without a marker) before giving up on the rest. */
 const DRAIN_TIMEOUT_MS = 2000;
 
+/*
+ * On Linux a read of the terminal that finds nothing first waits for the kernel's pending input work
+ * (n_tty_read calls tty_buffer_flush_work), so once the child is gone, reading until EAGAIN gets all it
+ * printed, at once: no marker round trip (about 0.3 ms a task, the chain shape of bench/runner.bench.ts).
+ * Elsewhere the marker says when the rest has arrived.
+ */
+const DRAINS_ON_READ = process.platform === 'linux';
+
 function loadNative() {
   if (process.platform === 'win32') return null;
   try {
@@ -26,9 +37,7 @@ function loadNative() {
     for (const dir of ['build/Release', 'build/Debug', `prebuilds/${process.platform}-${process.arch}`]) {
       try {
         const module = require(join(base, dir, 'pty.node'));
-        if (typeof module.fork !== 'function') continue;
-        const helper = join(base, dir, 'spawn-helper').replace('app.asar', 'app.asar.unpacked').replace('node_modules.asar', 'node_modules.asar.unpacked');
-        return { module, helper };
+        if (typeof module.open === 'function') return { module };
       } catch {
         // Try the next place node-pty looks in.
       }
@@ -51,7 +60,7 @@ let terminals = 0;
  * Returns the child's pid; throws when the terminal cannot be created.
  */
 export function startTerminal(request, handlers) {
-  return native ? startNative(request, handlers) : startNodePty(request, handlers);
+  return native ? startSpawned(request, handlers) : startNodePty(request, handlers);
 }
 
 function startNodePty(request, handlers) {
@@ -68,48 +77,20 @@ function startNodePty(request, handlers) {
   return term.pid;
 }
 
-function startNative(request, handlers) {
-  const env = { ...request.env, TERM: request.name, PWD: request.cwd };
-  const pairs = Object.entries(env)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${value}`);
+/**
+ * The terminal's parent side for a child already started on it: reads `master`, and once the child has
+ * exited (the returned function is called with its status) drains what the kernel still holds, using its
+ * own handle on the child's side (`slave`, non-blocking) to write the marker.
+ */
+function watchTerminal(master, slave, pid, handlers) {
   let exit = null;
   let streamDone = false;
   let reported = false;
   let timer = null;
   let held = null;
+  let markerLost = slave < 0;
   const marker = Buffer.from(`\u001b]7777;dagstudio-drained-${MARKER_PREFIX}-${++terminals}\u0007`);
 
-  const term = native.module.fork(request.file, [...request.args], pairs, request.cwd, request.cols, request.rows, -1, -1, true, native.helper, (exitCode, signal) => {
-    exit = { exitCode, signal: signal || null };
-    // What is left of its group could print after the marker: end it first.
-    try {
-      process.kill(-term.pid, 'SIGKILL');
-    } catch {
-      // Nothing left.
-    }
-    let marked = false;
-    if (slave >= 0) {
-      try {
-        marked = writeSync(slave, marker) === marker.length;
-      } catch {
-        // Output stopped (^S) or the terminal is gone: fall back to waiting for it to close.
-      }
-    }
-    if (!marked) markerLost = true;
-    if (slave >= 0 && !marked) closeSlave();
-    timer = setTimeout(finish, DRAIN_TIMEOUT_MS);
-    if (streamDone) finish();
-  });
-
-  // Our own handle on the child's side, opened before the event loop can read the other side.
-  let slave = -1;
-  let markerLost = false;
-  try {
-    slave = openSync(term.pty, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
-  } catch {
-    markerLost = true;
-  }
   const closeSlave = () => {
     if (slave < 0) return;
     try {
@@ -120,7 +101,7 @@ function startNative(request, handlers) {
     slave = -1;
   };
 
-  const socket = new tty.ReadStream(term.fd);
+  const socket = new tty.ReadStream(master);
   socket.on('data', (chunk) => {
     if (exit === null || markerLost) {
       handlers.onData(chunk);
@@ -165,5 +146,96 @@ function startNative(request, handlers) {
     handlers.onExit(exit.exitCode, exit.signal);
   }
 
-  return term.pid;
+  /* Reads what the kernel holds for us, now (see DRAINS_ON_READ); false if the terminal could not be read. */
+  function drainNow() {
+    const buffer = Buffer.allocUnsafe(65536);
+    for (;;) {
+      let n;
+      try {
+        n = readSync(master, buffer, 0, buffer.length, null);
+      } catch (error) {
+        // EAGAIN: everything was read. Anything else: the terminal is gone, and so is what it held.
+        return error?.code === 'EAGAIN';
+      }
+      if (n <= 0) return true;
+      handlers.onData(Buffer.from(buffer.subarray(0, n)));
+    }
+  }
+
+  return (exitCode, signal) => {
+    exit = { exitCode, signal: signal || null };
+    // What is left of its group could print after the drain: end it first.
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Nothing left.
+    }
+    if (DRAINS_ON_READ && !streamDone && drainNow()) {
+      finish();
+      return;
+    }
+    let marked = false;
+    if (slave >= 0) {
+      try {
+        marked = writeSync(slave, marker) === marker.length;
+      } catch {
+        // Output stopped (^S) or the terminal is gone: fall back to waiting for it to close.
+      }
+    }
+    if (!marked) markerLost = true;
+    if (slave >= 0 && !marked) closeSlave();
+    timer = setTimeout(finish, DRAIN_TIMEOUT_MS);
+    if (streamDone) finish();
+  };
+}
+
+/** Opens our own non-blocking handle on the child's side (or -1: then the drain waits for the terminal to close). */
+function openOwnSlave(path) {
+  try {
+    return openSync(path, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
+  } catch {
+    return -1;
+  }
+}
+
+/*
+ * A terminal from node-pty's openpty(3), and the child started on it by Node's own spawn as the leader of
+ * a new session. Cheaper than node-pty's fork, which forks by hand and parks a thread per child on
+ * waitpid (measured: bench/runner.bench.ts, chain shape); here Node's SIGCHLD handling reaps the child.
+ * The child gets the terminal as its standard streams (isatty, colours, window size) but not as its
+ * controlling terminal (/dev/tty), as under a CI runner: the runner ends tasks by process group, not by
+ * hanging up, and a prompt on /dev/tty fails at once instead of waiting for input nobody can type.
+ */
+function startSpawned(request, handlers) {
+  const { master, slave: nodePtySlave, pty: path } = native.module.open(request.cols, request.rows);
+  let childSide = -1;
+  let ours = -1;
+  try {
+    // node-pty's handle is non-blocking and inherited by every later child: the task gets a blocking one
+    // of its own (its writes must wait, not fail, when the terminal is full), we keep another.
+    childSide = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
+    ours = openOwnSlave(path);
+  } finally {
+    closeSync(nodePtySlave);
+  }
+  let child;
+  try {
+    child = spawnChild(request.file, [...request.args], {
+      cwd: request.cwd,
+      env: { ...request.env, TERM: request.name, PWD: request.cwd },
+      stdio: [childSide, childSide, childSide],
+      detached: true,
+    });
+  } finally {
+    closeSync(childSide);
+  }
+  if (child.pid === undefined) {
+    child.on('error', () => {});
+    closeSync(master);
+    if (ours >= 0) closeSync(ours);
+    throw new Error(existsSync(request.cwd) ? `${request.file}: not found or not executable` : `working directory ${request.cwd} does not exist`);
+  }
+  const exited = watchTerminal(master, ours, child.pid, handlers);
+  child.on('exit', (code, signal) => exited(code ?? 0, signal ? (osConstants.signals[signal] ?? 0) : 0));
+  return child.pid;
 }
