@@ -22,8 +22,9 @@ if (baseEnv.DAGSTUDIO_PTY_HOST_HAD_ELECTRON_RUN_AS_NODE) baseEnv.ELECTRON_RUN_AS
 else delete baseEnv.ELECTRON_RUN_AS_NODE;
 delete baseEnv.DAGSTUDIO_PTY_HOST_HAD_ELECTRON_RUN_AS_NODE;
 
+/* The task's whole environment, built in one copy (with what the terminal adds, so it is not copied again). */
 function taskEnv(request) {
-  const env = { ...baseEnv, ...request.envSet };
+  const env = { ...baseEnv, ...request.envSet, TERM: request.name, PWD: request.cwd };
   for (const key of request.envUnset) delete env[key];
   return env;
 }

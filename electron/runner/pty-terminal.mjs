@@ -207,22 +207,12 @@ function openOwnSlave(path) {
  * hanging up, and a prompt on /dev/tty fails at once instead of waiting for input nobody can type.
  */
 function startSpawned(request, handlers) {
-  const { master, slave: nodePtySlave, pty: path } = native.module.open(request.cols, request.rows);
-  let childSide = -1;
-  let ours = -1;
-  try {
-    // node-pty's handle is non-blocking and inherited by every later child: the task gets a blocking one
-    // of its own (its writes must wait, not fail, when the terminal is full), we keep another.
-    childSide = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
-    ours = openOwnSlave(path);
-  } finally {
-    closeSync(nodePtySlave);
-  }
+  const { master, childSide, ours } = takeTerminal(request.cols, request.rows);
   let child;
   try {
     child = spawnChild(request.file, [...request.args], {
       cwd: request.cwd,
-      env: { ...request.env, TERM: request.name, PWD: request.cwd },
+      env: request.env.TERM === request.name && request.env.PWD === request.cwd ? request.env : { ...request.env, TERM: request.name, PWD: request.cwd },
       stdio: [childSide, childSide, childSide],
       detached: true,
     });
@@ -237,5 +227,57 @@ function startSpawned(request, handlers) {
   }
   const exited = watchTerminal(master, ours, child.pid, handlers);
   child.on('exit', (code, signal) => exited(code ?? 0, signal ? (osConstants.signals[signal] ?? 0) : 0));
+  // The next task's terminal, opened while this one runs rather than when the next one must start.
+  setImmediate(() => prepareSpare(request.cols, request.rows));
   return child.pid;
+}
+
+/*
+ * One terminal opened ahead of need: opening one (about 0.1 ms) is then on no task's critical path, which
+ * matters in a chain of short tasks. Three handles on it: the terminal's side we read, the child's side
+ * the task gets (blocking: its writes must wait, not fail, when the terminal is full), and our own
+ * non-blocking handle on the child's side for the drain. node-pty's own handle on the child's side is
+ * non-blocking and would be inherited by every later child: it is closed at once.
+ */
+let spare = null;
+
+function openTerminal(cols, rows) {
+  const { master, slave, pty: path } = native.module.open(cols, rows);
+  try {
+    const childSide = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
+    return { master, path, childSide, ours: openOwnSlave(path), cols, rows };
+  } catch (error) {
+    closeSync(master);
+    throw error;
+  } finally {
+    closeSync(slave);
+  }
+}
+
+function closeTerminal(t) {
+  for (const fd of [t.master, t.childSide, t.ours]) {
+    if (fd < 0) continue;
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+function takeTerminal(cols, rows) {
+  const t = spare;
+  spare = null;
+  if (t && t.cols === cols && t.rows === rows) return t;
+  if (t) closeTerminal(t);
+  return openTerminal(cols, rows);
+}
+
+function prepareSpare(cols, rows) {
+  if (spare) return;
+  try {
+    spare = openTerminal(cols, rows);
+  } catch {
+    // Out of terminals for now: the next task opens its own, and says so if it cannot.
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, openSync, closeSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile, JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import { pipelineSchema, ID_PATTERN } from '../../shared/pipeline/schema';
 import { runRecordSchema, runSummarySchema, type RunSummary } from '../../shared/api/runs';
@@ -10,7 +10,7 @@ import { runRecordSchema, runSummarySchema, type RunSummary } from '../../shared
  * Run history (DESIGN.md §3). lowdb rewrites a whole file on every write, so each run has its own small
  * file (<dataDir>/runs/<run_id>.json, holding the record and the pipeline as it ran) plus one index of
  * summaries for lists. Writes are coalesced (a run's file at most every `coalesceMs`, or less often for a
- * run so big that writing it takes more than a twentieth of that) and atomic (lowdb's writer writes a
+ * run so big that writing it takes more than a fiftieth of that) and atomic (lowdb's writer writes a
  * temporary file and renames it), so a crash never leaves a torn file. What a crash loses of the last
  * moments, the journal (pid-journal.ts) restores.
  */
@@ -26,6 +26,9 @@ export type RunFile = z.output<typeof runFileSchema>;
 
 const indexSchema = z.object({ runs: z.array(runSummarySchema) });
 type Index = z.output<typeof indexSchema>;
+
+/* Writing a run's file may take at most 1/WRITE_SHARE of the run's time (the journal covers a crash meanwhile). */
+const WRITE_SHARE = 50;
 
 interface Tracked {
   db: Low<RunFile>;
@@ -75,7 +78,7 @@ export class RunStore {
   /** Starts tracking a run's file (new or resumed) and writes it at once. */
   async track(file: RunFile): Promise<void> {
     const runId = file.record.run_id;
-    const db = new Low(new JSONFile<RunFile>(this.runFilePath(runId)), file);
+    const db = new Low(new DataFile<RunFile>(this.runFilePath(runId), { parse: JSON.parse, stringify: runFileText() }), file);
     db.data = file;
     this.tracked.set(runId, { db, timer: null, lastCostMs: 0 });
     await db.write();
@@ -99,7 +102,7 @@ export class RunStore {
         t.lastCostMs = performance.now() - started;
         writing.catch(this.onWriteError);
       },
-      Math.max(this.coalesceMs, 20 * t.lastCostMs),
+      Math.max(this.coalesceMs, WRITE_SHARE * t.lastCostMs),
     );
   }
 
@@ -212,6 +215,24 @@ export class RunStore {
     this.indexWriting = written.catch(this.onWriteError);
     return written;
   }
+}
+
+/**
+ * A tracked run's file as text, compact: it is rewritten many times while the run goes on, and its
+ * pipeline — as big as the record, and fixed for the run — is turned into text once, not at every write.
+ */
+function runFileText(): (file: RunFile) => string {
+  let pipeline: RunFile['pipeline'] | null = null;
+  let pipelineText = '';
+  return (file) => {
+    if (file.pipeline !== pipeline) {
+      pipeline = file.pipeline;
+      pipelineText = JSON.stringify(file.pipeline);
+    }
+    const { pipeline: _pipeline, ...rest } = file;
+    const text = JSON.stringify(rest);
+    return `${text.slice(0, -1)},"pipeline":${pipelineText}}`;
+  };
 }
 
 export function summaryOf(file: RunFile): RunSummary {
