@@ -173,6 +173,8 @@ async function main(): Promise<void> {
       for (const event of e.value) trace.push(event as unknown as TraceEvent);
     });
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    // Starting a trace stalls the page for a moment (buffers, every process joining): not the streaming's cost.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const released = Date.now();
     writeFileSync(join(serve.home, 'go'), '');
     await waitFor('the task to end', async () => (await page.getByTestId('task-flood').getAttribute('data-state')) === 'success');
@@ -186,6 +188,8 @@ async function main(): Promise<void> {
     const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await traced;
+    // TRACE_OUT=file keeps the trace, to open in Chromium's performance panel.
+    if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify(trace));
     const main = mainThreadTasks(trace);
     const viewLines = Number(await page.getByTestId('log-flood').getAttribute('data-lines'));
     const lastLine = (await page.getByTestId('log-flood').locator('.log-mirror').textContent())?.split('\n').pop() ?? '';

@@ -71,3 +71,44 @@ describe('the event batcher', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+describe('the event batcher with a backlog', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('splits a flood of log text into messages of at most maxLogBytes, in order, sent back to back', () => {
+    const sent: HostEvent[][] = [];
+    const b = createEventBatcher({ send: (e) => void sent.push(e), intervalMs: 34, maxLogBytes: 1000, now: () => Date.now() });
+    let offset = 0;
+    for (let i = 0; i < 100; i++) {
+      const text = `line ${String(i).padStart(3, '0')} ${'x'.repeat(90)}\n`;
+      b.push(log('a', offset, text));
+      offset += Buffer.byteLength(text);
+    }
+    b.push(state('a', 'success'));
+    // Ten messages within 50 ms: back to back, not one per 34 ms interval.
+    vi.advanceTimersByTime(50);
+    const logBytes = (m: HostEvent[]) => m.reduce((n, e) => n + (e.type === 'log' ? Buffer.byteLength(e.text) : 0), 0);
+    expect(sent.length).toBeGreaterThanOrEqual(10);
+    for (const m of sent) expect(logBytes(m)).toBeLessThanOrEqual(1000);
+    const all = sent.flat();
+    expect(all.map((e) => (e.type === 'log' ? e.text : '')).join('')).toHaveLength(offset);
+    expect(all[all.length - 1]).toEqual(state('a', 'success'));
+    let at = 0;
+    for (const e of all) {
+      if (e.type !== 'log') continue;
+      expect(e.offset).toBe(at);
+      at += Buffer.byteLength(e.text);
+    }
+  });
+
+  it('flush sends a whole backlog now, as several bounded messages', () => {
+    const sent: HostEvent[][] = [];
+    const b = createEventBatcher({ send: (e) => void sent.push(e), maxLogBytes: 10 });
+    b.push(log('a', 0, 'abcdefgh'));
+    b.push(log('a', 8, 'ijklmnop'));
+    b.push(log('a', 16, 'qrstuvwx'));
+    b.flush();
+    expect(sent.map((m) => m.map((e) => (e.type === 'log' ? e.text : '')).join(''))).toEqual(['abcdefghijklmnop', 'qrstuvwx']);
+  });
+});
