@@ -25,6 +25,7 @@ import { LiveRunsTally } from '../shared/run-progress';
 import { createHost, type Host } from './host/host';
 import { contentSecurityPolicy, resolveStaticFile } from './host/http/static-files';
 import { menuTemplate, type MenuItemSpec } from './host/menu';
+import { isPermissionAllowed } from './host/permissions';
 import { openPreferences } from './host/preferences';
 import { fitToScreens, readWindowState, writeWindowState, type WindowState } from './host/window-state';
 import { defaultDataDir } from './paths';
@@ -137,7 +138,7 @@ function serveAppProtocol() {
 }
 
 function lockDownContents() {
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications' || permission === 'clipboard-sanitized-write'));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
