@@ -91,6 +91,7 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
 function secretCipher() {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   return {
+    scheme: 'os-keychain',
     encrypt: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
     decrypt: (stored: string) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
   };

@@ -5,7 +5,7 @@ import type { RunRecord } from '../../shared/api/runs';
 import { formatProblem } from '../../shared/problems';
 import { parsePipeline } from '../../operators/pipeline';
 import { defaultDataDir } from '../paths';
-import { createRunner, RunnerError } from '../runner/index';
+import { createRunner, RunnerError, SettingsStore } from '../runner/index';
 
 /**
  * `dagstudio run FILE` (DESIGN.md §4): runs a pipeline headless. Task output streams to stderr, each
@@ -119,8 +119,11 @@ export async function runCommand(args: string[]): Promise<number> {
   }
 
   const out = new StderrLog(Boolean(process.stderr.isTTY));
+  const dataDir = parsed.dataDir ?? defaultDataDir();
+  const settings = new SettingsStore({ dir: dataDir });
   const runner = createRunner({
-    dataDir: parsed.dataDir ?? defaultDataDir(),
+    dataDir,
+    settings,
     notify: (title, body) => out.line(`dagstudio: notification: ${title}${body ? ` — ${body}` : ''}`),
   });
   const recovered = await runner.recover();
@@ -128,6 +131,11 @@ export async function runCommand(args: string[]): Promise<number> {
     out.line(`dagstudio: marked ${recovered.runs.length} interrupted run(s) failed: ${recovered.runs.join(', ')}`);
   }
   runner.subscribe((event) => out.event(event));
+
+  // Secrets the desktop app encrypted cannot be read here: say which, before a template misses them.
+  settings.variables();
+  settings.connections();
+  for (const why of settings.unreadableSecrets()) out.line(`dagstudio: warning: ${why}`);
 
   let started;
   try {

@@ -150,7 +150,8 @@ export function createRunner(options: RunnerOptions): Runner {
     const secrets = secretValues(stored, connections);
     for (const [name, value] of Object.entries(vars)) {
       variables[name] = value;
-      if (stored.some((v) => v.name === name && v.secret)) secrets.push(value);
+      // A secret variable given on the command line stays masked, even one whose stored value is unreadable here.
+      if (stored.some((v) => v.name === name && v.secret) || settings.isSecretVariable?.(name)) secrets.push(value);
     }
     return { variables, secrets };
   }

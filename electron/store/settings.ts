@@ -12,22 +12,29 @@ import {
  * Variables, connections and preferences, under plain Node through `conf` (the Electron shell may use
  * electron-store with the same layout). Secret values (variables marked secret, the secret fields of a
  * connection) live apart from the rest, in secrets.json with file mode 0600, passed through a cipher:
- * the identity by default, Electron's safeStorage in the app (the shell supplies `cipher`).
+ * the identity by default, Electron's safeStorage in the app (the shell supplies `cipher`). An encrypted
+ * value is stored as `enc:<scheme>:<text>`, so a process without that cipher (the command line next to
+ * the app) knows it cannot read it — and says so, naming the secret — instead of using the ciphertext as
+ * the secret; a value without the prefix is plain text, readable by every process.
  */
 
 /** What the runner needs from settings. */
 export interface SettingsSource {
   variables(): Variable[];
   connections(): Connection[];
+  /** Whether a variable is marked secret, even one whose value this process cannot read. */
+  isSecretVariable?(name: string): boolean;
 }
 
 /** Turns a secret into stored text and back; must be deterministic only in `decrypt(encrypt(x)) === x`. */
 export interface SecretCipher {
+  /** Names the encryption in stored values (letters, digits, dashes), e.g. "os-keychain". */
+  scheme: string;
   encrypt(plain: string): string;
   decrypt(stored: string): string;
 }
 
-const IDENTITY: SecretCipher = { encrypt: (s) => s, decrypt: (s) => s };
+const ENCRYPTED = /^enc:([a-z0-9-]+):/i;
 
 const storedVariableSchema = variableSchema.extend({ value: z.string().optional() });
 const publicSchema = z.object({
@@ -51,10 +58,12 @@ export class SettingsError extends Error {}
 export class SettingsStore implements SettingsSource {
   private readonly publicConf: Conf<PublicData>;
   private readonly secretConf: Conf<SecretsData>;
-  private readonly cipher: SecretCipher;
+  private readonly cipher: SecretCipher | null;
+  /** Secrets this process could not read at the last listing, by what they are: why, and what to do. */
+  private readonly unreadable = new Map<string, string>();
 
   constructor(options: { dir: string; cipher?: SecretCipher }) {
-    this.cipher = options.cipher ?? IDENTITY;
+    this.cipher = options.cipher ?? null;
     const common = { cwd: options.dir, accessPropertiesByDotNotation: false, clearInvalidConfig: false, projectSuffix: '' } as const;
     this.publicConf = new Conf<PublicData>({ ...common, configName: 'settings', configFileMode: 0o600 });
     this.secretConf = new Conf<SecretsData>({ ...common, configName: 'secrets', configFileMode: 0o600 });
@@ -65,13 +74,26 @@ export class SettingsStore implements SettingsSource {
     return { settings: this.publicConf.path, secrets: this.secretConf.path };
   }
 
+  /** The variables; a secret one this process cannot decrypt is left out (see unreadableSecrets). */
   variables(): Variable[] {
     const pub = this.readPublic();
     const sec = this.readSecrets();
-    return pub.variables.map((v) => {
-      const value = v.secret ? this.decrypt(sec.variables[v.name]) : (v.value ?? '');
-      return variableSchema.parse({ ...v, value });
-    });
+    const out: Variable[] = [];
+    for (const v of pub.variables) {
+      const label = `variable "${v.name}"`;
+      const value = v.secret ? this.readSecret(sec.variables[v.name], label) : (v.value ?? '');
+      if (value !== null) out.push(variableSchema.parse({ ...v, value }));
+    }
+    return out;
+  }
+
+  isSecretVariable(name: string): boolean {
+    return this.readPublic().variables.some((v) => v.name === name && v.secret);
+  }
+
+  /** Why secrets were left out of the last listings (empty when every secret could be read). */
+  unreadableSecrets(): string[] {
+    return [...this.unreadable.values()];
   }
 
   getVariable(name: string): Variable | undefined {
@@ -88,7 +110,7 @@ export class SettingsStore implements SettingsSource {
     const { value, ...rest } = variable;
     const stored = variable.secret ? rest : { ...rest, value };
     pub.variables = [...pub.variables.filter((v) => v.name !== variable.name), stored];
-    if (variable.secret) sec.variables[variable.name] = this.cipher.encrypt(value);
+    if (variable.secret) sec.variables[variable.name] = this.encrypt(value);
     else delete sec.variables[variable.name];
     this.writeSecrets(sec);
     this.publicConf.set('variables', pub.variables);
@@ -112,7 +134,11 @@ export class SettingsStore implements SettingsSource {
     const out: Connection[] = [];
     for (const raw of pub.connections) {
       const name = String(raw.name);
-      const secrets = Object.fromEntries(Object.entries(sec.connections[name] ?? {}).map(([k, v]) => [k, this.decrypt(v)]));
+      const secrets: Record<string, string> = {};
+      for (const [key, stored] of Object.entries(sec.connections[name] ?? {})) {
+        const value = this.readSecret(stored, `connection "${name}" field "${key}"`);
+        if (value !== null) secrets[key] = value;
+      }
       const parsed = connectionSchema.safeParse({ ...raw, ...secrets });
       if (parsed.success) out.push(parsed.data);
     }
@@ -143,7 +169,7 @@ export class SettingsStore implements SettingsSource {
     const pubPart: Record<string, unknown> = {};
     const secPart: Record<string, string> = {};
     for (const [key, value] of Object.entries(connection)) {
-      if (secretKeys.includes(key) && typeof value === 'string') secPart[key] = this.cipher.encrypt(value);
+      if (secretKeys.includes(key) && typeof value === 'string') secPart[key] = this.encrypt(value);
       else pubPart[key] = value;
     }
     const pub = this.readPublic();
@@ -192,12 +218,25 @@ export class SettingsStore implements SettingsSource {
     this.secretConf.store = data;
   }
 
-  private decrypt(stored: string | undefined): string {
+  private encrypt(plain: string): string {
+    return this.cipher ? `enc:${this.cipher.scheme}:${this.cipher.encrypt(plain)}` : plain;
+  }
+
+  /** A stored secret as plain text, or null (and the reason kept) when this process cannot decrypt it. */
+  private readSecret(stored: string | undefined, label: string): string | null {
+    this.unreadable.delete(label);
     if (stored === undefined) return '';
+    const scheme = ENCRYPTED.exec(stored)?.[1];
+    if (scheme === undefined) return stored;
+    const fail = (why: string) => {
+      this.unreadable.set(label, `${label} ${why}: give its value another way (dagstudio run --var NAME=VALUE for a variable) or save it again here`);
+      return null;
+    };
+    if (!this.cipher || this.cipher.scheme !== scheme) return fail(`was saved encrypted (${scheme}) by the desktop app and this process cannot decrypt it`);
     try {
-      return this.cipher.decrypt(stored);
+      return this.cipher.decrypt(stored.slice(`enc:${scheme}:`.length));
     } catch {
-      throw new SettingsError('a stored secret cannot be decrypted (was it written on another machine or by another user?)');
+      return fail('cannot be decrypted (was it saved on another machine or by another user?)');
     }
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../electron/store/settings';
 import { dagstudio, type CliOptions } from '../support/cli';
 import { processesWithEnv, processTableAvailable, waitUntil } from '../support/process-table';
 import { bash, pipeline, python } from './runner-fixtures';
@@ -24,6 +25,26 @@ describe('dagstudio run', () => {
     writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
     return file;
   };
+
+  it('names a secret the desktop app encrypted instead of using its ciphertext, and runs with the value given by --var', async () => {
+    const data = join(dir, 'data-encrypted');
+    // What the desktop app writes with the OS keychain: a cipher this process does not have.
+    const keychain = { scheme: 'os-keychain', encrypt: (s: string) => Buffer.from(s).toString('base64'), decrypt: (s: string) => Buffer.from(s, 'base64').toString() };
+    new SettingsStore({ dir: data, cipher: keychain }).setVariable({ name: 'api_token', value: 'tok-from-the-app', secret: true });
+    const file = write('encrypted.dag.json', pipeline('cli_encrypted', [bash('use', 'echo "token={{ var.value.api_token }}"')], []));
+
+    const missing = await runCli([file, '--data-dir', data]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('dagstudio: warning: variable "api_token" was saved encrypted (os-keychain) by the desktop app');
+    expect(missing.stderr).not.toContain(Buffer.from('tok-from-the-app').toString('base64'));
+
+    const given = await runCli([file, '--var', 'api_token=tok-given-here', '--json', '--data-dir', data]);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout)).toMatchObject({ state: 'success', tasks: { use: { state: 'success' } } });
+    // Still a secret: masked in the log even though its stored value could not be read.
+    expect(given.stderr).toContain('[use] token=***');
+    expect(given.stderr).not.toContain('tok-given-here');
+  });
 
   it('runs a pipeline, streams prefixed logs on stderr and prints the --json summary on stdout', async () => {
     const file = write(
