@@ -49,6 +49,9 @@ export const MIRROR_LINES = 400;
 const MIRROR_EVERY_MS = 200;
 /* xterm parses one write() in one go and yields between writes (after ~12 ms): big writes go in slices. */
 const WRITE_SLICE = 32 * 1024;
+/* Output arriving faster than this per showing is a flood, shown every FLOOD_EVERY_MS. */
+const FLOOD_CHARS = 16 * 1024;
+const FLOOD_EVERY_MS = 100;
 
 const THEME = {
   background: '#101318',
@@ -95,6 +98,10 @@ export class LogController {
   private size = 0;
   private pending: string[] = [];
   private frame = 0;
+  private floodTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingLength = 0;
+  private lastFlush = -Infinity;
+  private lastFlushLength = 0;
   private chain: Promise<void> = Promise.resolve();
   private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
   private lastMirror = -Infinity;
@@ -163,6 +170,7 @@ export class LogController {
   dispose(): void {
     this.disposed = true;
     cancelAnimationFrame(this.frame);
+    if (this.floodTimer) clearTimeout(this.floodTimer);
     cancelAnimationFrame(this.scrollFrame);
     if (this.mirrorTimer) clearTimeout(this.mirrorTimer);
     for (const cleanup of this.cleanups) cleanup();
@@ -249,6 +257,7 @@ export class LogController {
     this.chain = this.chain.then(async () => {
       this.term.reset();
       this.pending = [];
+      this.pendingLength = 0;
       this.set({ loading: true, attached: true, following: true });
       await this.loadTail();
     });
@@ -304,6 +313,7 @@ export class LogController {
       if (!cut.text || this.disposed) return;
       this.window.prepend(cut.text, range.start + cut.droppedBytes);
       this.pending = [];
+      this.pendingLength = 0;
       this.publish({ attached: this.window.atTail, following: false });
       await this.rewrite(cut.text);
     });
@@ -333,7 +343,16 @@ export class LogController {
     this.window.append(text);
     this.size = Math.max(this.size, this.window.end);
     this.pending.push(text);
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    this.pendingLength += text.length;
+    if (this.frame || this.floodTimer) return;
+    // A flood (more than anyone reads) is shown a few times a second, not at every frame: each showing
+    // repaints the whole terminal, and at 60 a second that painting starves the page of time.
+    const wait = this.lastFlushLength >= FLOOD_CHARS ? this.lastFlush + FLOOD_EVERY_MS - performance.now() : 0;
+    if (wait > 0) this.floodTimer = setTimeout(() => {
+      this.floodTimer = null;
+      this.frame = requestAnimationFrame(() => this.flush());
+    }, wait);
+    else this.frame = requestAnimationFrame(() => this.flush());
   }
 
   private flush(): void {
@@ -341,6 +360,9 @@ export class LogController {
     if (this.disposed || this.pending.length === 0) return;
     const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
+    this.lastFlushLength = this.pendingLength;
+    this.lastFlush = performance.now();
+    this.pendingLength = 0;
     this.write(data);
     this.scheduleMirror();
   }
