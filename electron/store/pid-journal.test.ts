@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir';
 import { ownerAlive, PidJournal, processStartTime, readJournal } from './pid-journal';
 
 describe('PidJournal', () => {
   it('tells which process groups are still live and how each try ended', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'dagstudio-journal-')), 'r.pids');
+    const path = join(tempDir('dagstudio-journal-'), 'r.pids');
     const journal = new PidJournal(path);
     journal.started(1001, 'a', 1);
     journal.started(1002, 'b', 1);

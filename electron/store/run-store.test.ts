@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir';
 import type { RunFile } from './run-store';
 import { RunStore } from './run-store';
 
@@ -13,13 +13,13 @@ const file = (runId: string, dagId: string, start: string): RunFile => ({
 
 describe('RunStore', () => {
   it('gives every run its own id, even when two ask for the same one', () => {
-    const store = new RunStore(mkdtempSync(join(tmpdir(), 'dagstudio-store-')));
+    const store = new RunStore(tempDir('dagstudio-store-'));
     expect(store.reserveRunId('manual__x')).toBe('manual__x');
     expect(store.reserveRunId('manual__x')).toBe('manual__x_2');
   });
 
   it('keeps runs written by two processes sharing a data dir in the index', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dagstudio-store-'));
+    const dataDir = tempDir('dagstudio-store-');
     const a = new RunStore(dataDir, 10);
     const b = new RunStore(dataDir, 10);
     await a.track(file(a.reserveRunId('one'), 'dag_a', '2024-01-01T00:00:00.000Z'));
@@ -35,7 +35,7 @@ describe('RunStore', () => {
   });
 
   it('coalesces changes into one write and refuses ids that are not ids', async () => {
-    const store = new RunStore(mkdtempSync(join(tmpdir(), 'dagstudio-store-')), 20);
+    const store = new RunStore(tempDir('dagstudio-store-'), 20);
     const f = file(store.reserveRunId('r'), 'd', '2024-01-01T00:00:00.000Z');
     await store.track(f);
     f.record.state = 'success';

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir';
 import { SettingsError, SettingsStore } from './settings';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'dagstudio-settings-'));
+const dir = () => tempDir('dagstudio-settings-');
 
 describe('SettingsStore', () => {
   it('keeps secret values apart, in a file only its owner can read', () => {

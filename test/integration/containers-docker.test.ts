@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../support/temp-dir';
 import type { ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeDockerBuild } from '../../operators/docker_build/execute';
@@ -52,7 +52,7 @@ afterEach(async () => {
 });
 
 function project(): { dir: string; dockerConfig: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dagstudio-docker-project-'));
+  const dir = tempDir('dagstudio-docker-project-');
   mkdirSync(join(dir, 'app'));
   writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM scratch\nCOPY serve.py /\n');
   writeFileSync(join(dir, 'app', 'serve.py'), 'print("serving")\n');
@@ -62,7 +62,7 @@ function project(): { dir: string; dockerConfig: string } {
 }
 
 async function startEngine(options: { buildError?: string } = {}) {
-  const socketDir = mkdtempSync(join(tmpdir(), 'dagstudio-dockerd-'));
+  const socketDir = tempDir('dagstudio-dockerd-');
   engine = await startHttpServer(dockerEngine(options), { socketPath: join(socketDir, 'docker.sock') });
   return engine;
 }
@@ -127,7 +127,7 @@ describe('docker_build with the real docker CLI', () => {
   });
 
   withDocker('stops the build the moment the task is cancelled', async () => {
-    const socketDir = mkdtempSync(join(tmpdir(), 'dagstudio-dockerd-'));
+    const socketDir = tempDir('dagstudio-dockerd-');
     const answer = dockerEngine();
     /* A daemon that answers the probe, then never finishes the build: only the cancel can end the task. */
     engine = await startHttpServer(

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from '../support/temp-dir';
 import type { ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onPath } from '../support/http-server';
@@ -80,7 +80,7 @@ afterEach(async () => {
 });
 
 function project() {
-  const dir = mkdtempSync(join(tmpdir(), 'dagstudio-kube-project-'));
+  const dir = tempDir('dagstudio-kube-project-');
   writeFileSync(join(dir, 'configmap.yaml'), MANIFEST);
   return dir;
 }
