@@ -6,8 +6,8 @@ import { secretFields, templatedFields, type OperatorDefinition } from '../../sh
 import { formatPath } from '../../shared/problems';
 import { buildTemplateContext, renderConfig } from '../../shared/templating';
 import type { Executor, SpawnOptions, SpawnResult, TaskOutcome, TaskRunContext } from '../../operators/execute-types';
-import { readReturnFile } from '../../operators/bash/execute';
 import type { LogSink } from './log-sink';
+import { readReturnFile } from './return-file';
 import type { SecretMasker } from './masker';
 import { spawnInPty } from './spawn';
 

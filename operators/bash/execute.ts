@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Executor, SpawnResult, TaskOutcome, TaskRunContext } from '../execute-types';
@@ -11,15 +11,15 @@ const INLINE_LIMIT = 100_000;
 export const executeBash: Executor = async (context) => {
   const config = bashOperator.config.parse(context.config);
   const cwd = workingDirectory(context, config.cwd);
-  const env = { ...context.env, ...config.env };
+  const env = config.env && Object.keys(config.env).length > 0 ? { ...context.env, ...config.env } : context.env;
   if (config.command.length <= INLINE_LIMIT) {
-    return outcomeOf(context, await context.spawn('bash', ['-c', config.command], { cwd, env }));
+    return outcomeOf(await context.spawn('bash', ['-c', config.command], { cwd, env }));
   }
   const dir = mkdtempSync(join(tmpdir(), 'dagstudio-bash-'));
   try {
     const script = join(dir, 'command.sh');
     writeFileSync(script, config.command, { mode: 0o600 });
-    return outcomeOf(context, await context.spawn('bash', [script], { cwd, env }));
+    return outcomeOf(await context.spawn('bash', [script], { cwd, env }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -32,13 +32,12 @@ export function workingDirectory(context: TaskRunContext, cwd: string | undefine
 }
 
 /**
- * Maps a finished process to the task's outcome, with the return value of DESIGN.md §3: the JSON written
- * to DAGSTUDIO_RETURN_FILE if the task wrote one (text that is not JSON is kept as a string), else the last
- * non-empty line it printed, as a string (Airflow's BashOperator pushes that line unparsed).
+ * Maps a finished process to the task's outcome, with the last non-empty line it printed as its return
+ * value, as a string (Airflow's BashOperator pushes that line unparsed). JSON written to
+ * DAGSTUDIO_RETURN_FILE replaces it: the runner reads that file after every operator (DESIGN.md §3).
  */
-export function outcomeOf(context: TaskRunContext, result: SpawnResult): TaskOutcome {
-  const returned = readReturnFile(context.returnFile);
-  const returnValue = returned.found ? returned.value : result.lastLine !== '' ? result.lastLine : undefined;
+export function outcomeOf(result: SpawnResult): TaskOutcome {
+  const returnValue = result.lastLine !== '' ? result.lastLine : undefined;
   const withValue = returnValue === undefined ? {} : { returnValue };
   if (result.signal !== null && result.signal !== undefined) {
     return { state: 'failed', exitCode: null, error: `killed by signal ${result.signal}`, ...withValue };
@@ -48,18 +47,3 @@ export function outcomeOf(context: TaskRunContext, result: SpawnResult): TaskOut
   return { state: 'failed', exitCode: result.exitCode, error: `exit code ${result.exitCode}`, ...withValue };
 }
 
-export function readReturnFile(path: string): { found: boolean; value?: unknown } {
-  // Most tasks write none: a cheap check first spares an exception per task.
-  if (!existsSync(path)) return { found: false };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { found: false };
-  }
-  try {
-    return { found: true, value: JSON.parse(text) };
-  } catch {
-    return { found: true, value: text.trim() };
-  }
-}

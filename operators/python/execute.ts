@@ -18,13 +18,13 @@ export const executePython: Executor = async (context) => {
   const args = config.args ?? [];
   if (config.script) {
     const script = isAbsolute(config.script) ? config.script : resolve(context.cwd, config.script);
-    return outcomeOf(context, await context.spawn(config.interpreter, [script, ...args], { cwd, env }));
+    return outcomeOf(await context.spawn(config.interpreter, [script, ...args], { cwd, env }));
   }
   const dir = mkdtempSync(join(tmpdir(), 'dagstudio-python-'));
   try {
     const file = join(dir, 'task.py');
     writeFileSync(file, config.code ?? '', { mode: 0o600 });
-    return outcomeOf(context, await context.spawn(config.interpreter, [file, ...args], { cwd, env }));
+    return outcomeOf(await context.spawn(config.interpreter, [file, ...args], { cwd, env }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
