@@ -18,7 +18,7 @@ import { createRunner } from '../electron/runner/index';
 import type { Pipeline } from '../shared/pipeline/schema';
 
 const TASKS = Number(process.env.TASKS ?? 1000);
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 7);
 const PARALLELISM = 2;
 const AIM = 1.5;
 
