@@ -20,7 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { addTask, setEdgeLookup } from '../app/editCommands';
 import { checkConnection } from '../graph/connection';
 import { dropTargets, groupAt } from '../graph/dropTarget';
-import { buildFlow, FlowCache, groupIdOf, isGroupNodeId, type FlowModel, type FlowNode } from '../graph/flowModel';
+import { buildFlow, FlowCache, groupIdOf, isGroupNodeId, type FlowModel, type FlowNode, type Rect } from '../graph/flowModel';
 import { GRID } from '../graph/geometry';
 import { editor, useEditor } from '../store/editor';
 import { useResolvedTheme } from '../app/theme';
@@ -73,9 +73,11 @@ export function Canvas() {
   const [fitOnOpen] = useState(() => doc.tasks.length > 0);
   const [fitOptions] = useState(() => openingView(doc.tasks));
   const far = useStore(isFar);
+  const [frozenFrames, setFrozenFrames] = useState<Map<string, Rect> | null>(null);
+  const frozenRef = useRef<Map<string, Rect> | null>(null);
   const flow = useMemo(
-    () => buildFlow(doc, { selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured }, cache.current),
-    [doc, selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured],
+    () => buildFlow(doc, { selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured, frozenFrames }, cache.current),
+    [doc, selectedTasks, selectedGroups, selectedEdges, collapsedGroups, measured, frozenFrames],
   );
   const flowRef = useRef<FlowModel>(flow);
   flowRef.current = flow;
@@ -104,16 +106,38 @@ export function Canvas() {
     return () => element.removeEventListener('scroll', unscroll, true);
   }, []);
 
-  const { onNodeDragStart, onNodeDragStop } = useGroupDrop(instance, flowRef, currentDragKey);
+  const { onNodeDragStart, onNodeDragStop: dropIntoGroup } = useGroupDrop(instance, flowRef, currentDragKey);
+  const onNodeDragStop = useCallback<typeof dropIntoGroup>(
+    (...args) => {
+      // Frames follow their members again (also after a drag that ended without a final position).
+      if (frozenRef.current) {
+        frozenRef.current = null;
+        setFrozenFrames(null);
+      }
+      dropIntoGroup(...args);
+    },
+    [dropIntoGroup],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = editor();
+    // Tasks (no group frame) being dragged: their groups' frames hold still until the drop.
+    if (!frozenRef.current && changes.some((c) => c.type === 'position' && c.dragging) && !changes.some((c) => c.type === 'position' && isGroupNodeId(c.id))) {
+      frozenRef.current = flowRef.current.frames;
+      setFrozenFrames(frozenRef.current);
+    }
     const effects = interpretNodeChanges(changes, state.doc, flowRef.current.frames);
     if (effects.measured.length) state.setMeasured(effects.measured);
     if (Object.keys(effects.positions).length) {
       state.edit({ type: 'move-tasks', positions: effects.positions }, { key: currentDragKey(), windowMs: Infinity });
     }
-    if (effects.dragEnded) dragSequence++;
+    if (effects.dragEnded) {
+      dragSequence++;
+      if (frozenRef.current) {
+        frozenRef.current = null;
+        setFrozenFrames(null);
+      }
+    }
     if (effects.select.length) {
       const tasks = new Set(state.selectedTasks);
       const groups = new Set(state.selectedGroups);

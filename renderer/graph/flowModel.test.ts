@@ -93,3 +93,31 @@ describe('buildFlow', () => {
     expect(folded.nodes.map((n) => n.id)).toEqual(['group:outer', 'd']);
   });
 });
+
+describe('group frames during a drag', () => {
+  it('draws the frozen frames instead of following the moved members, and follows them again once unfrozen', () => {
+    const doc = {
+      format: 'dagstudio/pipeline' as const,
+      version: 1 as const,
+      id: 'frozen',
+      schedule: null,
+      params: {},
+      groups: [{ id: 'g' }],
+      tasks: [
+        { id: 'a', operator: 'empty', config: {}, position: { x: 0, y: 0 }, group: 'g' },
+        { id: 'b', operator: 'empty', config: {}, position: { x: 300, y: 0 }, group: 'g' },
+      ],
+      edges: [],
+    };
+    const view = { selectedTasks: new Set<string>(), selectedGroups: new Set<string>(), selectedEdges: new Set<string>(), collapsedGroups: new Set<string>(), measured: new Map() };
+    const before = buildFlow(doc, view, new FlowCache());
+    const frame = before.frames.get('g')!;
+    const moved = { ...doc, tasks: [doc.tasks[0]!, { ...doc.tasks[1]!, position: { x: 900, y: 400 } }] };
+    const frozen = buildFlow(moved, { ...view, frozenFrames: before.frames }, new FlowCache());
+    const groupNode = frozen.nodes.find((n) => n.type === 'group')!;
+    expect(groupNode.position).toEqual({ x: frame.x, y: frame.y });
+    expect(groupNode.width).toBe(frame.width);
+    const after = buildFlow(moved, view, new FlowCache());
+    expect(after.frames.get('g')!.width).toBeGreaterThan(frame.width);
+  });
+});

@@ -29,6 +29,12 @@ export interface FlowView {
   selectedEdges: ReadonlySet<string>;
   collapsedGroups: ReadonlySet<string>;
   measured: ReadonlyMap<string, { width: number; height: number }>;
+  /**
+   * Group frames to draw instead of computing them from the members: while tasks are dragged their
+   * groups stay as they were (redrawn when the drag ends). A frame that followed the dragged task would
+   * hide whether the drop lands in or out of it, and resizing it at every frame cost the drag its frame rate.
+   */
+  frozenFrames?: Map<string, Rect> | null;
 }
 
 export interface FlowModel {
@@ -206,7 +212,7 @@ function sameGroupNode(a: GroupFlowNode, b: GroupFlowNode): boolean {
 
 export function buildFlow(doc: Pipeline, view: FlowView, cache: FlowCache): FlowModel {
   const roots = collapsedRoots(doc.groups, view.collapsedGroups);
-  const frames = doc.groups.length ? groupFrames(doc, view.measured) : new Map<string, Rect>();
+  const frames = view.frozenFrames ?? (doc.groups.length ? groupFrames(doc, view.measured) : new Map<string, Rect>());
   const nodes: FlowNode[] = [];
 
   if (doc.groups.length) {
