@@ -129,4 +129,3 @@ process.stdin.on('end', () => {
     process.exit(0);
   }, 1000).unref();
 });
-

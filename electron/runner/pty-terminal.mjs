@@ -4,9 +4,8 @@
 // is then thrown away. Here the parent keeps its own handle on the child's side, so that never happens;
 // when the child exits, the parent reads until the kernel holds nothing more (Linux), or writes a unique
 // marker through that handle and reads until the marker: the terminal is a queue, so everything the
-// child printed came before it. Built on node-pty's native
-// openpty (see startSpawned); where that binding cannot be reached (Windows, an unusual install),
-// node-pty's own terminal is used as it is.
+// child printed came before it. Built on node-pty's native openpty (see startSpawned); where that
+// binding cannot be reached (Windows, an unusual install), node-pty's own terminal is used as it is.
 //
 // Plain JavaScript, shared by the pty host process and the in-process fallback of spawn.ts.
 import { spawn as spawnChild } from 'node:child_process';
@@ -207,25 +206,26 @@ function openOwnSlave(path) {
  * hanging up, and a prompt on /dev/tty fails at once instead of waiting for input nobody can type.
  */
 function startSpawned(request, handlers) {
-  const { master, childSide, ours } = takeTerminal(request.cols, request.rows);
+  const terminal = takeTerminal(request.cols, request.rows);
   let child;
   try {
     child = spawnChild(request.file, [...request.args], {
       cwd: request.cwd,
       env: request.env.TERM === request.name && request.env.PWD === request.cwd ? request.env : { ...request.env, TERM: request.name, PWD: request.cwd },
-      stdio: [childSide, childSide, childSide],
+      stdio: [terminal.childSide, terminal.childSide, terminal.childSide],
       detached: true,
     });
   } finally {
-    closeSync(childSide);
+    // The child has its own copy now.
+    closeSync(terminal.childSide);
+    terminal.childSide = -1;
   }
   if (child.pid === undefined) {
     child.on('error', () => {});
-    closeSync(master);
-    if (ours >= 0) closeSync(ours);
+    closeTerminal(terminal);
     throw new Error(existsSync(request.cwd) ? `${request.file}: not found or not executable` : `working directory ${request.cwd} does not exist`);
   }
-  const exited = watchTerminal(master, ours, child.pid, handlers);
+  const exited = watchTerminal(terminal.master, terminal.ours, child.pid, handlers);
   child.on('exit', (code, signal) => exited(code ?? 0, signal ? (osConstants.signals[signal] ?? 0) : 0));
   // The next task's terminal, opened while this one runs rather than when the next one must start.
   setImmediate(() => prepareSpare(request.cols, request.rows));
@@ -245,7 +245,7 @@ function openTerminal(cols, rows) {
   const { master, slave, pty: path } = native.module.open(cols, rows);
   try {
     const childSide = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
-    return { master, path, childSide, ours: openOwnSlave(path), cols, rows };
+    return { master, childSide, ours: openOwnSlave(path), cols, rows };
   } catch (error) {
     closeSync(master);
     throw error;

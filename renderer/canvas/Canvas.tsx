@@ -106,17 +106,19 @@ export function Canvas() {
     return () => element.removeEventListener('scroll', unscroll, true);
   }, []);
 
+  /* Frames follow their members again: at the drop, and after an aborted drag (which has no drop). */
+  const thawFrames = useCallback(() => {
+    if (!frozenRef.current) return;
+    frozenRef.current = null;
+    setFrozenFrames(null);
+  }, []);
   const { onNodeDragStart, onNodeDragStop: dropIntoGroup } = useGroupDrop(instance, flowRef, currentDragKey);
   const onNodeDragStop = useCallback<typeof dropIntoGroup>(
     (...args) => {
-      // Frames follow their members again (also after a drag that ended without a final position).
-      if (frozenRef.current) {
-        frozenRef.current = null;
-        setFrozenFrames(null);
-      }
+      thawFrames();
       dropIntoGroup(...args);
     },
-    [dropIntoGroup],
+    [dropIntoGroup, thawFrames],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -133,10 +135,7 @@ export function Canvas() {
     }
     if (effects.dragEnded) {
       dragSequence++;
-      if (frozenRef.current) {
-        frozenRef.current = null;
-        setFrozenFrames(null);
-      }
+      thawFrames();
     }
     if (effects.select.length) {
       const tasks = new Set(state.selectedTasks);
@@ -148,7 +147,7 @@ export function Canvas() {
       }
       state.select({ tasks, groups, edges: state.selectedEdges });
     }
-  }, []);
+  }, [thawFrames]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
     const selection = interpretEdgeSelection(changes);

@@ -99,7 +99,6 @@ export class LogController {
   private pending: string[] = [];
   private frame = 0;
   private floodTimer: ReturnType<typeof setTimeout> | null = null;
-  private pendingLength = 0;
   private lastFlush = -Infinity;
   private lastFlushLength = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -257,7 +256,6 @@ export class LogController {
     this.chain = this.chain.then(async () => {
       this.term.reset();
       this.pending = [];
-      this.pendingLength = 0;
       this.set({ loading: true, attached: true, following: true });
       await this.loadTail();
     });
@@ -313,7 +311,6 @@ export class LogController {
       if (!cut.text || this.disposed) return;
       this.window.prepend(cut.text, range.start + cut.droppedBytes);
       this.pending = [];
-      this.pendingLength = 0;
       this.publish({ attached: this.window.atTail, following: false });
       await this.rewrite(cut.text);
     });
@@ -343,7 +340,6 @@ export class LogController {
     this.window.append(text);
     this.size = Math.max(this.size, this.window.end);
     this.pending.push(text);
-    this.pendingLength += text.length;
     if (this.frame || this.floodTimer) return;
     // A flood (more than anyone reads) is shown a few times a second, not at every frame: each showing
     // repaints the whole terminal, and at 60 a second that painting starves the page of time.
@@ -360,9 +356,8 @@ export class LogController {
     if (this.disposed || this.pending.length === 0) return;
     const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
-    this.lastFlushLength = this.pendingLength;
+    this.lastFlushLength = data.length;
     this.lastFlush = performance.now();
-    this.pendingLength = 0;
     this.write(data);
     this.scheduleMirror();
   }
